@@ -1,0 +1,43 @@
+package dev.kassa.common.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.common.auth.TerminalClaims;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Calls to the terminal service behind a breaker; a refused key is an answer, not a failure. */
+@ApplicationScoped
+public class TerminalClient {
+
+    @RestClient
+    TerminalApi api;
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreakerName("terminal-api-key")
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 50)
+    public Uni<Optional<TerminalClaims>> terminalForKey(String terminalId, String apiKey) {
+        return api.terminalByApiKey(terminalId, apiKey)
+                .map(body -> Optional.of(claims(body.path("data"))))
+                .onFailure(TerminalClient::isClientError).recoverWithItem(Optional.empty());
+    }
+
+    static boolean isClientError(Throwable t) {
+        return t instanceof WebApplicationException w && w.getResponse() != null
+                && w.getResponse().getStatus() >= 400 && w.getResponse().getStatus() < 500;
+    }
+
+    private static TerminalClaims claims(JsonNode t) {
+        return TerminalClaims.identity(t.path("terminalId").asText(null), t.path("storeCode").asText(null),
+                t.hasNonNull("terminalNo") ? t.get("terminalNo").asInt() : null);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.kassa.common.platformtest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class EnvelopeAndErrorsTest extends PlatformTestBase {
+    static String tenant;
+
+    @BeforeEach
+    void tenant() {
+        if (tenant == null) {
+            tenant = newTenant();
+        }
+    }
+
+    @Test
+    void successIsEnvelopedInCamelCaseAndAcceptsEitherCasingIn() {
+        as(tenant).body("{\"text\":\"snake\",\"quantity_ordered\":2}").post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(201)
+                .body("success", equalTo(true)).body("code", equalTo(201)).body("userError", nullValue())
+                .body("operation", equalTo("create_note"))
+                .body("data.text", equalTo("snake")).body("data.quantityOrdered", equalTo(2))
+                .body("data.quantity_ordered", nullValue());
+        as(tenant).body("{\"text\":\"camel\",\"quantityOrdered\":3}").post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(201).body("data.quantityOrdered", equalTo(3));
+    }
+
+    @Test
+    void malformedJsonIs422() {
+        as(tenant).body("{\"text\": \"x\", ").post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(422).body("success", equalTo(false)).body("code", equalTo(422))
+                .body("userError.code", equalTo("300001")).body("message", containsString("Invalid input data"))
+                .body("data", nullValue());
+    }
+
+    @Test
+    void wrongTypesAre422() {
+        as(tenant).body("{\"text\":\"x\",\"quantityOrdered\":\"many\"}").post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(422).body("userError.code", equalTo("300001"))
+                .body("message", containsString("quantityOrdered"));
+        as(tenant).body("{\"text\":\"x\",\"quantityOrdered\":2.5}").post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(422).body("userError.code", equalTo("300001"));
+        as(tenant).body("[1,2]").post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(422).body("userError.code", equalTo("300001"));
+    }
+
+    @Test
+    void missingFieldsAndBodyAre422() {
+        as(tenant).body("{\"text\":\"x\"}").post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(422).body("userError.code", equalTo("300001"))
+                .body("message", containsString("quantityOrdered"));
+        as(tenant).body("{}").post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(422).body("message", allOf(containsString("text"), containsString("quantityOrdered")));
+        as(tenant).post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(422).body("userError.code", equalTo("300001"));
+        as(tenant).body("{\"text\":\"x\",\"quantityOrdered\":0}").post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(422).body("message", containsString("quantityOrdered"));
+    }
+
+    @Test
+    void unknownRouteIs404AndWrongMethodIs405() {
+        as(tenant).get("/api/v1/nothing-here").then().statusCode(404)
+                .body("success", equalTo(false)).body("userError.code", equalTo("100001"));
+        as(tenant).delete("/api/v1/tenants/" + tenant + "/notes").then().statusCode(405)
+                .body("success", equalTo(false)).body("code", equalTo(405)).body("userError.code", equalTo("100002"));
+    }
+
+    @Test
+    void unknownRecordIs404() {
+        as(tenant).get("/api/v1/tenants/" + tenant + "/notes/999999").then().statusCode(404)
+                .body("userError.code", equalTo("100001"));
+        as(tenant).get("/api/v1/tenants/" + tenant + "/notes/not-a-number").then().statusCode(404);
+    }
+
+    @Test
+    void pagingSortsOnWhitelistedFieldsOnly() {
+        String t = newTenant();
+        for (int i = 1; i <= 5; i++) {
+            as(t).body(Map.of("text", "n" + i, "quantityOrdered", 10 - i)).post("/api/v1/tenants/" + t + "/notes")
+                    .then().statusCode(201);
+        }
+        as(t).queryParam("page", 2).queryParam("limit", 2).queryParam("sort", "qty:1")
+                .get("/api/v1/tenants/" + t + "/notes").then().statusCode(200)
+                .body("data", hasSize(2)).body("data[0].quantityOrdered", equalTo(7))
+                .body("data[1].quantityOrdered", equalTo(8))
+                .body("metadata.total", equalTo(5)).body("metadata.page", equalTo(2))
+                .body("metadata.limit", equalTo(2)).body("metadata.sort", equalTo("qty:1"));
+        as(t).queryParam("sort", "password:1").get("/api/v1/tenants/" + t + "/notes").then().statusCode(400)
+                .body("userError.code", equalTo("300002")).body("message", containsString("password"));
+        as(t).queryParam("sort", "qty:up").get("/api/v1/tenants/" + t + "/notes").then().statusCode(400);
+        as(t).queryParam("limit", 0).get("/api/v1/tenants/" + t + "/notes").then().statusCode(422);
+        as(t).queryParam("page", "x").get("/api/v1/tenants/" + t + "/notes").then().statusCode(not(500));
+    }
+
+    @Test
+    void invalidTenantIdIs400AndUnknownTenantIs404() {
+        given().contentType(ContentType.JSON).auth().oauth2(dev.kassa.common.test.TestTokens.user("bad-id", "a", true))
+                .get("/api/v1/tenants/bad-id/notes").then().statusCode(400)
+                .body("userError.code", equalTo("300003"));
+        as("Nobody1").get("/api/v1/tenants/Nobody1/notes").then().statusCode(404)
+                .body("message", containsString("Nobody1"));
+    }
+
+    @Test
+    void healthAndRootAnswerInTheContractShape() {
+        given().get("/health").then().statusCode(200).body("status", equalTo("healthy"))
+                .body("service", equalTo("platformtest")).body("version", equalTo("1.0.0"))
+                .body("timestamp", notNullValue());
+        given().get("/").then().statusCode(200).body("message", containsString("supported version: v1"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.kassa.common.test;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tokens for tests, signed with the test keys every service trusts in the test profile (or, to
+ * prove a refusal, with a key nobody trusts).
+ */
+public final class TestTokens {
+    private static final PrivateKey TEST_KEY = load();
+
+    private TestTokens() {
+    }
+
+    private static PrivateKey load() {
+        try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream("test-keys/private.pem")) {
+            return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the test keys", e);
+        }
+    }
+
+    public static String user(String tenantId, String username, boolean superuser) {
+        return sign(userClaims(tenantId, username, superuser), "account-service", username, Duration.ofMinutes(30),
+                TEST_KEY);
+    }
+
+    public static String expiredUser(String tenantId, String username) {
+        return sign(userClaims(tenantId, username, true), "account-service", username, Duration.ofHours(-2),
+                TEST_KEY);
+    }
+
+    public static String userSignedByStranger(String tenantId, String username) {
+        try {
+            KeyPair stranger = KeyUtils.generateKeyPair(2048);
+            return sign(userClaims(tenantId, username, true), "account-service", username, Duration.ofMinutes(30),
+                    stranger.getPrivate());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A terminal JWT as the terminal service issues it; {@code extra} adds or overrides claims. */
+    public static String terminal(String tenantId, String storeCode, int terminalNo, Map<String, Object> extra) {
+        String terminalId = tenantId + "-" + storeCode + "-" + terminalNo;
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("token_type", "terminal");
+        claims.put("tenant_id", tenantId);
+        claims.put("store_code", storeCode);
+        claims.put("terminal_no", terminalNo);
+        claims.put("terminal_id", terminalId);
+        claims.put("status", "Opened");
+        claims.putAll(extra);
+        return sign(claims, "terminal-service", "terminal:" + terminalId, Duration.ofHours(24), TEST_KEY);
+    }
+
+    public static String service(String service, String tenantId) {
+        return sign(Map.of("tenant_id", tenantId, "service", service, "is_service_account", true,
+                "is_superuser", false), "kassa-" + service, "service:" + service, Duration.ofMinutes(5), TEST_KEY);
+    }
+
+    private static Map<String, Object> userClaims(String tenantId, String username, boolean superuser) {
+        return Map.of("tenant_id", tenantId, "is_superuser", superuser,
+                "roles", superuser ? List.of("superuser", "user") : List.of("user"));
+    }
+
+    private static String sign(Map<String, Object> claims, String issuer, String subject, Duration lifetime,
+                               PrivateKey key) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.claims(claims).issuer(issuer).subject(subject).issuedAt(now)
+                .expiresAt(now + lifetime.toSeconds()).jws().sign(key);
+    }
+}
