@@ -52,15 +52,15 @@ class AuthTest extends PlatformTestBase {
         String terminal = tenant + "-S1-1";
         given().header("X-API-KEY", "wrong").queryParam("terminal_id", terminal).get(notes(tenant))
                 .then().statusCode(401).body("userError.code", equalTo("200001"));
-        given().header("X-API-KEY", TestApiKeys.KEY).get(notes(tenant))
+        given().header("X-API-KEY", FakeTerminalService.KEY).get(notes(tenant))
                 .then().statusCode(401);
-        given().header("X-API-KEY", TestApiKeys.KEY).queryParam("terminal_id", terminal).get(notes(tenant))
+        given().header("X-API-KEY", FakeTerminalService.KEY).queryParam("terminal_id", terminal).get(notes(tenant))
                 .then().statusCode(200).body("success", equalTo(true));
     }
 
     @Test
     void terminalsMayReadButNotWrite() {
-        given().contentType(ContentType.JSON).header("X-API-KEY", TestApiKeys.KEY)
+        given().contentType(ContentType.JSON).header("X-API-KEY", FakeTerminalService.KEY)
                 .queryParam("terminal_id", tenant + "-S1-1")
                 .body(Map.of("text", "x", "quantityOrdered", 1)).post(notes(tenant))
                 .then().statusCode(403).body("userError.code", equalTo("200002"));
@@ -76,7 +76,7 @@ class AuthTest extends PlatformTestBase {
         as(other).body(Map.of("text", "secret", "quantityOrdered", 1)).post(notes(other)).then().statusCode(201);
         as(tenant).get(notes(other)).then().statusCode(400).body("userError.code", equalTo("200003"));
         as(tenant).body(Map.of("text", "x", "quantityOrdered", 1)).post(notes(other)).then().statusCode(400);
-        given().header("X-API-KEY", TestApiKeys.KEY).queryParam("terminal_id", tenant + "-S1-1").get(notes(other))
+        given().header("X-API-KEY", FakeTerminalService.KEY).queryParam("terminal_id", tenant + "-S1-1").get(notes(other))
                 .then().statusCode(400);
         given().auth().oauth2(TestTokens.terminal(tenant, "S1", 1, Map.of())).get(notes(other))
                 .then().statusCode(400);

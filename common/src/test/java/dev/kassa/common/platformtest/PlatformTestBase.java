@@ -14,6 +14,7 @@ import static io.restassured.RestAssured.given;
 
 /** Shared set-up of common's platform tests: one tenant per test class, user tokens for it. */
 @WithTestResource(value = KassaInfra.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeTerminalService.class, scope = TestResourceScope.GLOBAL)
 abstract class PlatformTestBase {
 
     static String newTenant() {
