@@ -39,7 +39,10 @@ public final class ApiKeys {
         return prefix + "*".repeat(39);
     }
 
-    /** The Redis key under which services cache a terminal's verified key hash. */
+    /**
+     * The Redis key under which services cache a terminal's verified key hash and state; the
+     * terminal service deletes it on every change of the key or the state.
+     */
     public static String cacheKey(String terminalId) {
         return "kassa:apikey:" + terminalId;
     }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * One mechanism for the three ways in (in Kugel's order): a terminal JWT or a user/service JWT as
  * a Bearer token, else {@code X-API-KEY} with the terminal id (query {@code terminal_id}, or the
- * {@code /terminals/{id}} path). No credentials: anonymous, and protected endpoints answer 401.
+ * {@code /api/v1/terminals/{id}} path). No credentials: anonymous, and protected endpoints answer 401.
  */
 @ApplicationScoped
 public class KassaAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -32,7 +32,7 @@ public class KassaAuthenticationMechanism implements HttpAuthenticationMechanism
     public static final String ROLE_TERMINAL = "terminal";
     public static final String ROLE_SERVICE = "service";
 
-    private static final Pattern TERMINAL_IN_PATH = Pattern.compile("/terminals/([^/?]+)");
+    private static final Pattern TERMINAL_IN_PATH = Pattern.compile("^/api/v1/terminals/([^/?]+)");
 
     @Inject
     Tokens tokens;

@@ -18,9 +18,10 @@ import java.util.Optional;
 
 /**
  * API-key check for services other than the terminal service: asks the terminal service and
- * keeps the answer in Redis for a short while, under the terminal id, as a hash of the key.
- * The terminal service deletes that entry when a key is rotated or a terminal deleted, so a
- * replaced key stops working at once in every service.
+ * keeps the answer in Redis for a short while under the terminal id: the key's hash and the
+ * terminal's identity and state (status, business date, counters, staff). The terminal service
+ * deletes that entry whenever any of it changes (key rotated, terminal deleted, sign-in/out,
+ * open, close), so a replaced key stops working at once and no service acts on a stale state.
  */
 @DefaultBean
 @ApplicationScoped
@@ -45,8 +46,7 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
                 .onFailure().recoverWithItem(Map.of())
                 .flatMap(cached -> {
                     if (hash.equals(cached.get("keyHash"))) {
-                        return Uni.createFrom().item(Optional.of(TerminalClaims.identity(terminalId,
-                                cached.get("storeCode"), Integer.valueOf(cached.get("terminalNo")))));
+                        return Uni.createFrom().item(Optional.of(fromCache(terminalId, cached)));
                     }
                     return terminal.terminalForKey(terminalId, apiKey)
                             .onFailure().transform(e -> {
@@ -59,12 +59,37 @@ public class RemoteApiKeyVerifier implements ApiKeyVerifier {
                 });
     }
 
+    private static TerminalClaims fromCache(String terminalId, Map<String, String> c) {
+        return new TerminalClaims(terminalId, c.get("storeCode"), integer(c.get("terminalNo")), c.get("status"),
+                c.get("businessDate"), integer(c.get("openCounter")), integer(c.get("businessCounter")),
+                c.get("staffId"), c.get("staffName"));
+    }
+
+    private static Integer integer(String s) {
+        return s == null || s.isEmpty() ? null : Integer.valueOf(s);
+    }
+
     private Uni<Void> remember(ReactiveHashCommands<String, String, String> hashes, String key, String hash,
                                TerminalClaims t) {
-        return hashes.hset(key, Map.of("keyHash", hash, "storeCode", t.storeCode(),
-                        "terminalNo", String.valueOf(t.terminalNo())))
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("keyHash", hash);
+        put(fields, "storeCode", t.storeCode());
+        put(fields, "terminalNo", t.terminalNo());
+        put(fields, "status", t.status());
+        put(fields, "businessDate", t.businessDate());
+        put(fields, "openCounter", t.openCounter());
+        put(fields, "businessCounter", t.businessCounter());
+        put(fields, "staffId", t.staffId());
+        put(fields, "staffName", t.staffName());
+        return hashes.hset(key, fields)
                 .flatMap(n -> redis.key(String.class).expire(key, ttl))
                 .replaceWithVoid()
                 .onFailure().recoverWithNull();
+    }
+
+    private static void put(Map<String, String> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, String.valueOf(value));
+        }
     }
 }

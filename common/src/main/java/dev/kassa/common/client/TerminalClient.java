@@ -36,8 +36,14 @@ public class TerminalClient {
                 && w.getResponse().getStatus() >= 400 && w.getResponse().getStatus() < 500;
     }
 
-    private static TerminalClaims claims(JsonNode t) {
-        return TerminalClaims.identity(t.path("terminalId").asText(null), t.path("storeCode").asText(null),
-                t.hasNonNull("terminalNo") ? t.get("terminalNo").asInt() : null);
+    /** The terminal's identity and current state, as the terminal service shows it. */
+    static TerminalClaims claims(JsonNode t) {
+        JsonNode staff = t.path("staff");
+        return new TerminalClaims(t.path("terminalId").asText(null), t.path("storeCode").asText(null),
+                t.hasNonNull("terminalNo") ? t.get("terminalNo").asInt() : null,
+                t.path("status").asText(null), t.path("businessDate").asText(null),
+                t.hasNonNull("openCounter") ? t.get("openCounter").asInt() : null,
+                t.hasNonNull("businessCounter") ? t.get("businessCounter").asInt() : null,
+                staff.path("staffId").asText(null), staff.path("staffName").asText(null));
     }
 }

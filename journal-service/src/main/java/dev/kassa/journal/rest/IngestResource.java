@@ -1,0 +1,178 @@
+package dev.kassa.journal.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.ApiResponse;
+import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.event.EventEnvelope;
+import dev.kassa.common.event.TranLog;
+import dev.kassa.common.event.Topics;
+import dev.kassa.journal.domain.InvalidLogException;
+import dev.kassa.journal.domain.JournalEntries;
+import dev.kassa.journal.domain.JournalEntry;
+import dev.kassa.journal.event.DeliveryAcks;
+import dev.kassa.journal.service.JournalService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What reaches the journal over HTTP: report text pushed by the report service (501 flash, 502
+ * daily) and a tranlog posted directly (the same effect as the event). Users and services of the
+ * tenant may post for any terminal; a terminal only for itself.
+ */
+@Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IngestResource {
+    private static final Logger LOG = Logger.getLogger(IngestResource.class);
+    /** A client key that makes a repeated push store one entry. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    JournalService journal;
+
+    @Inject
+    DeliveryAcks acks;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @POST
+    @Path("/journals")
+    @ResponseStatus(201)
+    public Uni<ApiResponse<JournalView>> push(@PathParam("tenantId") String tenantId,
+                                              @PathParam("storeCode") String storeCode,
+                                              @PathParam("terminalNo") String terminalNoText,
+                                              @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                              @Valid @NotNull JournalPush body) {
+        var caller = callers.forTenant(tenantId);
+        int terminalNo = Callers.terminalNo(terminalNoText);
+        Callers.mayWriteFor(caller, storeCode, terminalNo);
+        agree("tenantId", body.tenantId(), tenantId);
+        agree("storeCode", body.storeCode(), storeCode);
+        agree("terminalNo", body.terminalNo(), terminalNo);
+        String clientKey = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey.trim() : body.eventId();
+        if (clientKey != null && (clientKey.isBlank() || clientKey.length() > 200)) {
+            throw ApiException.validation("The idempotency key must have 1 to 200 characters");
+        }
+        // A client key names one push of one terminal; without one every push is a new entry.
+        String key = storeCode + "-" + terminalNo + ":" + (clientKey == null ? UUID.randomUUID() : clientKey);
+        JournalEntry entry;
+        try {
+            entry = JournalEntries.fromReport(key, tenantId, storeCode, terminalNo, body.transactionType(),
+                    body.businessDate(), body.openCounter(), body.businessCounter(), body.generateDateTime(),
+                    body.transactionNo(), body.receiptNo(), body.amount(), body.quantity(), body.staffId(),
+                    body.userId(), body.journalText(), body.receiptText(), journal.zone());
+        } catch (InvalidLogException e) {
+            throw ApiException.validation("Invalid input data: " + e.getMessage());
+        }
+        return journal.recordReport(entry).map(stored -> ApiResponse.created(JournalView.of(stored),
+                "Journal entry stored", "receive_journals"));
+    }
+
+    @POST
+    @Path("/transactions")
+    @ResponseStatus(201)
+    public Uni<ApiResponse<TranResponse>> transaction(@PathParam("tenantId") String tenantId,
+                                                      @PathParam("storeCode") String storeCode,
+                                                      @PathParam("terminalNo") String terminalNoText,
+                                                      @NotNull JsonNode body) {
+        var caller = callers.forTenant(tenantId);
+        int terminalNo = Callers.terminalNo(terminalNoText);
+        Callers.mayWriteFor(caller, storeCode, terminalNo);
+        if (!(body instanceof ObjectNode tran)) {
+            throw ApiException.validation("Invalid input data: the body must be a tranlog object");
+        }
+        fill(tran, "tenant_id", "tenantId", mapper.getNodeFactory().textNode(tenantId));
+        fill(tran, "store_code", "storeCode", mapper.getNodeFactory().textNode(storeCode));
+        fill(tran, "terminal_no", "terminalNo", mapper.getNodeFactory().numberNode(terminalNo));
+        JsonNode transactionNo = field(tran, "transaction_no", "transactionNo");
+        if (transactionNo == null || !transactionNo.canConvertToLong()) {
+            throw ApiException.validation("Invalid input data: transaction_no is required");
+        }
+        JsonNode givenId = field(tran, "event_id", "eventId");
+        boolean clientEvent = givenId != null && !givenId.asText().isBlank();
+        // Without an event id the transaction's own key makes a repeated post one entry.
+        String eventId = clientEvent ? givenId.asText() : UUID.nameUUIDFromBytes(("tranlog/" + tenantId + "/"
+                + storeCode + "/" + terminalNo + "/" + transactionNo.asLong()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        tran.remove("eventId");
+        tran.put("event_id", eventId);
+        if (field(tran, "event_type", "eventType") == null) {
+            tran.put("event_type", TranLog.EVENT_TYPE);
+        }
+        TranLog log;
+        try {
+            log = mapper.treeToValue(tran, TranLog.class);
+        } catch (JsonProcessingException e) {
+            throw ApiException.validation("Invalid input data: " + e.getOriginalMessage());
+        }
+        Uni<?> recorded;
+        try {
+            recorded = journal.recordTranlog(tenantId, eventId, log);
+        } catch (InvalidLogException e) {
+            throw ApiException.validation("Invalid input data: " + e.getMessage());
+        }
+        return recorded.call(() -> clientEvent ? acknowledge(eventId, tenantId, storeCode, terminalNo)
+                        : Uni.createFrom().voidItem())
+                .map(x -> ApiResponse.created(new TranResponse(tenantId, storeCode, terminalNo, log.transactionNo()),
+                        "Transaction received", "receive_transactions"));
+    }
+
+    /** The publisher's delivery record learns of it too; the entry is stored whether or not this arrives. */
+    private Uni<Void> acknowledge(String eventId, String tenantId, String storeCode, int terminalNo) {
+        EventEnvelope event = new EventEnvelope(eventId, TranLog.EVENT_TYPE, tenantId, null);
+        return acks.received(event, Topics.TRANLOG, Topics.terminalKey(tenantId, storeCode, terminalNo))
+                .onFailure().invoke(e -> LOG.warnf("No acknowledgement for posted tranlog %s: %s", eventId, e))
+                .onFailure().recoverWithNull();
+    }
+
+    private static JsonNode field(ObjectNode node, String snake, String camel) {
+        JsonNode value = node.get(snake);
+        if (value == null || value.isNull()) {
+            value = node.get(camel);
+        }
+        return value == null || value.isNull() ? null : value;
+    }
+
+    /** Sets a field the path decides; when the body has it, it must say the same. */
+    private static void fill(ObjectNode node, String snake, String camel, JsonNode fromPath) {
+        JsonNode given = field(node, snake, camel);
+        if (given != null && !given.asText().equals(fromPath.asText())) {
+            throw ApiException.validation("Invalid input data: " + snake + " '" + given.asText()
+                    + "' does not match the path ('" + fromPath.asText() + "')");
+        }
+        node.remove(camel);
+        node.set(snake, fromPath);
+    }
+
+    private static void agree(String name, Object given, Object fromPath) {
+        if (given != null && !Objects.equals(String.valueOf(given), String.valueOf(fromPath))) {
+            throw ApiException.validation("Invalid input data: " + name + " '" + given
+                    + "' does not match the path ('" + fromPath + "')");
+        }
+    }
+}

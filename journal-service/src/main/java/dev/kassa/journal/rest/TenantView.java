@@ -1,0 +1,5 @@
+package dev.kassa.journal.rest;
+
+/** What {@code POST /tenants} answers. */
+public record TenantView(String tenantId) {
+}
