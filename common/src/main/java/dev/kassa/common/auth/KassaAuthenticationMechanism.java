@@ -83,7 +83,8 @@ public class KassaAuthenticationMechanism implements HttpAuthenticationMechanism
         return dash < 0 ? terminalId : terminalId.substring(0, dash);
     }
 
-    static Caller callerOf(JsonWebToken jwt) {
+    /** The caller a verified token stands for (the same rules for REST, gRPC and WebSocket). */
+    public static Caller callerOf(JsonWebToken jwt) {
         String tenant = jwt.getClaim("tenant_id");
         if (tenant == null) {
             throw new AuthenticationFailedException("The token names no tenant");

@@ -2,6 +2,7 @@ package dev.kassa.common.pg;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -71,7 +72,8 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private Instant lastPrune = Instant.EPOCH;
 
-    void onStart(@Observes StartupEvent event) {
+    /** After {@link TenantSchemas} has migrated the shared schema the relay reads. */
+    void onStart(@Observes @Priority(100) StartupEvent event) {
         if (enabled) {
             start();
         }

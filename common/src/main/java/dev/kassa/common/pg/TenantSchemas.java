@@ -4,6 +4,7 @@ import dev.kassa.common.tenant.TenantIds;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class TenantSchemas {
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(10) StartupEvent event) {
         migrate(SHARED_SCHEMA, "db/kassa");
         List<String> tenants = tenants();
         for (String tenant : tenants) {

@@ -1,0 +1,98 @@
+package dev.kassa.masterdata.grpc;
+
+import dev.kassa.common.api.ApiException;
+import dev.kassa.common.auth.ApiKeyVerifier;
+import dev.kassa.common.auth.KassaAuthenticationMechanism;
+import dev.kassa.common.tenant.TenantIds;
+import dev.kassa.masterdata.domain.Item;
+import dev.kassa.masterdata.domain.PricedItem;
+import dev.kassa.masterdata.grpc.v1.ItemDetailRequest;
+import dev.kassa.masterdata.grpc.v1.ItemDetailResponse;
+import dev.kassa.masterdata.grpc.v1.ItemService;
+import dev.kassa.masterdata.repository.JsonText;
+import dev.kassa.masterdata.service.StoreItemService;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+
+/** {@code ItemService.GetItemDetail}: the REST {@code …/items/{code}/details} for the cart, over gRPC. */
+@GrpcService
+public class ItemDetailGrpcService implements ItemService {
+
+    @Inject
+    StoreItemService storeItems;
+
+    @Inject
+    JsonText json;
+
+    @Inject
+    ApiKeyVerifier apiKeys;
+
+    @Override
+    public Uni<ItemDetailResponse> getItemDetail(ItemDetailRequest request) {
+        String callerTenant = GrpcAuthInterceptor.CALLER_TENANT.get();
+        if (callerTenant == null) {
+            String apiKey = GrpcAuthInterceptor.API_KEY.get();
+            String terminalId = GrpcAuthInterceptor.TERMINAL_ID.get();
+            return apiKeys.verify(terminalId, apiKey)
+                    .onFailure().transform(e -> Status.UNAVAILABLE
+                            .withDescription("The API key cannot be checked now").asRuntimeException())
+                    .flatMap(found -> found.isEmpty()
+                            ? Uni.createFrom().failure(Status.UNAUTHENTICATED
+                                    .withDescription("Invalid API key").asRuntimeException())
+                            : detailFor(request, KassaAuthenticationMechanism.tenantOfTerminal(terminalId)));
+        }
+        return detailFor(request, callerTenant);
+    }
+
+    private Uni<ItemDetailResponse> detailFor(ItemDetailRequest request, String callerTenant) {
+        if (!TenantIds.isValid(request.getTenantId()) || request.getItemCode().isBlank()) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT
+                    .withDescription("tenant_id must be a tenant id and item_code must be given").asRuntimeException());
+        }
+        if (!request.getTenantId().equals(callerTenant)) {
+            return Uni.createFrom().failure(Status.PERMISSION_DENIED
+                    .withDescription("The tenant in the request does not match the caller's tenant").asRuntimeException());
+        }
+        return storeItems.detail(request.getTenantId(), request.getStoreCode(), request.getItemCode())
+                .map(this::response)
+                .onFailure(ApiException.class).transform(e -> {
+                    ApiException api = (ApiException) e;
+                    Status status = switch (api.status()) {
+                        case 404 -> Status.NOT_FOUND;
+                        case 400, 422 -> Status.INVALID_ARGUMENT;
+                        case 401 -> Status.UNAUTHENTICATED;
+                        case 403 -> Status.PERMISSION_DENIED;
+                        default -> Status.INTERNAL;
+                    };
+                    return status.withDescription(api.getMessage()).asRuntimeException();
+                });
+    }
+
+    private ItemDetailResponse response(PricedItem p) {
+        Item item = p.item();
+        ItemDetailResponse.Builder b = ItemDetailResponse.newBuilder()
+                .setFound(true)
+                .setItemCode(item.itemCode)
+                .setItemName(item.description)
+                .setUnitPrice(text(item.unitPrice))
+                .setPrice(text(p.price()))
+                .setUnitCost(text(item.unitCost))
+                .setCategoryCode(item.categoryCode)
+                .setTaxCode(item.taxCode)
+                .setIsDiscountRestricted(item.discountRestricted)
+                .addAllImageUrls(json.strings(item.imageUrls))
+                .addAllItemDetails(json.strings(item.itemDetails));
+        if (p.storePrice() != null) {
+            b.setStorePrice(text(p.storePrice()));
+        }
+        return b.build();
+    }
+
+    private static String text(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.kassa.masterdata.rest;
+
+public record BookTabDeleted(String itemBookId, int categoryNumber, int tabNumber) {
+}

@@ -1,0 +1,15 @@
+package dev.kassa.masterdata.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A new item of the common master; isDiscountRestricted defaults to false. */
+public record ItemCreate(@NotBlank String itemCode, @NotNull String description, @NotNull @PositiveOrZero BigDecimal unitPrice,
+        @NotNull @PositiveOrZero BigDecimal unitCost, @NotNull List<@NotNull String> itemDetails,
+        @NotNull List<@NotNull String> imageUrls, @NotBlank String categoryCode, @NotBlank String taxCode,
+        Boolean isDiscountRestricted) {
+}

@@ -1,0 +1,11 @@
+package dev.kassa.masterdata.rest;
+
+import dev.kassa.masterdata.domain.SettingValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.List;
+
+public record SettingCreate(@NotBlank String name, @NotNull String defaultValue, @NotNull List<@Valid @NotNull SettingValue> values) {
+}

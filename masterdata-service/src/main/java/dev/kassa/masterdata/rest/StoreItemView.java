@@ -1,0 +1,6 @@
+package dev.kassa.masterdata.rest;
+
+import java.math.BigDecimal;
+
+public record StoreItemView(String itemCode, BigDecimal storePrice, String entryDatetime, String lastUpdateDatetime) {
+}
