@@ -32,6 +32,7 @@ public class KassaAuthenticationMechanism implements HttpAuthenticationMechanism
     public static final String ROLE_TERMINAL = "terminal";
     public static final String ROLE_SERVICE = "service";
 
+    private static final Set<String> RESERVED_ROLES = Set.of(ROLE_USER, ROLE_SUPERUSER, ROLE_TERMINAL, ROLE_SERVICE);
     private static final Pattern TERMINAL_IN_PATH = Pattern.compile("^/api/v1/terminals/([^/?]+)");
 
     @Inject
@@ -104,6 +105,8 @@ public class KassaAuthenticationMechanism implements HttpAuthenticationMechanism
         if (rolesClaim instanceof Iterable<?> list) {
             list.forEach(r -> roles.add(unquote(String.valueOf(r))));
         }
+        // The kind roles come from the token's kind and is_superuser only, never from a roles claim.
+        roles.removeAll(RESERVED_ROLES);
         boolean superuser = Boolean.TRUE.equals(boolClaim(jwt, "is_superuser"));
         return new Caller(CallerKind.USER, tenant, jwt.getSubject(), superuser, Set.copyOf(roles), null, false);
     }

@@ -3,7 +3,6 @@ package dev.kassa.common.pg;
 import dev.kassa.common.tenant.TenantIds;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +37,9 @@ public class TenantSchemas {
     @Inject
     Flyway configured;
 
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
+
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -68,8 +70,15 @@ public class TenantSchemas {
     /** Creates and migrates the tenant's schema; true when the tenant is new. Idempotent. */
     public Uni<Boolean> provision(String tenantId) {
         TenantIds.require(tenantId);
-        return Uni.createFrom().item(() -> provisionBlocking(tenantId))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return blocking(() -> provisionBlocking(tenantId));
+    }
+
+    /**
+     * Runs JDBC work on a worker thread and comes back to the caller's Vert.x context, where a
+     * following Hibernate Reactive transaction must run.
+     */
+    private <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+        return vertx.executeBlocking(Uni.createFrom().item(work));
     }
 
     boolean provisionBlocking(String tenantId) {
@@ -91,7 +100,7 @@ public class TenantSchemas {
         if (known.contains(tenantId)) {
             return Uni.createFrom().item(true);
         }
-        return Uni.createFrom().item(() -> {
+        return blocking(() -> {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement ps = c.prepareStatement("SELECT 1 FROM kassa.tenant WHERE tenant_id = ?")) {
                 ps.setString(1, tenantId);
@@ -105,7 +114,7 @@ public class TenantSchemas {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     public List<String> tenants() {

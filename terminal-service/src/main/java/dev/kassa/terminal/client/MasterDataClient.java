@@ -1,0 +1,48 @@
+package dev.kassa.terminal.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.common.api.ApiException;
+import dev.kassa.common.auth.Tokens;
+import dev.kassa.terminal.domain.TerminalErrors;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Staff lookups in master data behind a breaker; an unknown staff member is an answer, not a failure. */
+@ApplicationScoped
+public class MasterDataClient {
+
+    public record Staff(String id, String name) {
+    }
+
+    @RestClient
+    MasterDataApi api;
+
+    @Inject
+    Tokens tokens;
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    @CircuitBreakerName("masterdata-staff")
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 50, abortOn = ApiException.class)
+    public Uni<Optional<Staff>> staff(String tenantId, String staffId) {
+        return api.staff(tenantId, staffId, "Bearer " + tokens.serviceToken("terminal", tenantId))
+                .map(body -> Optional.of(staff(body.path("data"), staffId)))
+                .onFailure(t -> Downstream.status(t) == 404).recoverWithItem(Optional.empty())
+                .onFailure(Downstream::isClientError).transform(t -> new ApiException(502,
+                        TerminalErrors.MASTER_DATA_SERVICE, "Master data refused the staff lookup: " + Downstream.reason(t)));
+    }
+
+    private static Staff staff(JsonNode data, String staffId) {
+        return new Staff(data.path("id").asText(staffId), data.path("name").asText(null));
+    }
+}

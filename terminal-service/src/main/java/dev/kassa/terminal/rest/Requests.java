@@ -1,0 +1,68 @@
+package dev.kassa.terminal.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Request bodies of the terminal service (camelCase or snake_case on the wire). */
+public final class Requests {
+    /** Store codes become part of terminal ids and URLs. */
+    static final String CODE = "[A-Za-z0-9_\\-]{1,32}";
+    static final String YYYYMMDD = "\\d{8}";
+
+    private Requests() {
+    }
+
+    public record TenantCreate(@NotBlank String tenantId, @NotBlank @Size(max = 200) String tenantName,
+                               @NotNull List<@NotNull String> tags) {
+    }
+
+    public record TenantUpdate(@NotBlank @Size(max = 200) String tenantName, @NotNull List<@NotNull String> tags) {
+    }
+
+    public record StoreCreate(@NotBlank @Pattern(regexp = CODE) String storeCode,
+                              @NotBlank @Size(max = 200) String storeName,
+                              String status,
+                              @Pattern(regexp = YYYYMMDD) String businessDate,
+                              List<@NotNull String> tags) {
+    }
+
+    public record StoreUpdate(@NotBlank @Size(max = 200) String storeName, String status,
+                              @Pattern(regexp = YYYYMMDD) String businessDate, List<@NotNull String> tags) {
+    }
+
+    public record TerminalCreate(@NotBlank @Pattern(regexp = CODE) String storeCode,
+                                 @NotNull @Min(1) @Max(999999) Integer terminalNo,
+                                 @NotNull @Size(max = 500) String description) {
+    }
+
+    public record TerminalUpdate(@NotNull @Size(max = 500) String description) {
+    }
+
+    public record FunctionModeUpdate(@NotBlank String functionMode) {
+    }
+
+    public record SignIn(@NotBlank @Size(max = 64) String staffId) {
+    }
+
+    public record Open(@PositiveOrZero BigDecimal initialAmount) {
+    }
+
+    public record Close(@PositiveOrZero BigDecimal physicalAmount) {
+    }
+
+    public record CashInOut(@NotNull @Positive BigDecimal amount, @Size(max = 200) String description) {
+    }
+
+    public record DeliveryStatusUpdate(@NotBlank String eventId, @NotBlank String service,
+                                       @NotBlank @Pattern(regexp = "received|failed") String status, String message) {
+    }
+}
