@@ -44,11 +44,21 @@ public final class KafkaProbe {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<TopicPartition> partitions = List.of();
+            // A topic nobody has written to yet does not exist: wait for it within the timeout.
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
+                if (partitions.isEmpty()) {
+                    sleep(200);
+                }
+            }
+            if (partitions.isEmpty()) {
+                return out;
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
                 if (enough.test(out)) {
@@ -87,6 +97,14 @@ public final class KafkaProbe {
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot send to " + topic, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

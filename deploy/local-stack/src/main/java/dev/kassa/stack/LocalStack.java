@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,11 +114,7 @@ public final class LocalStack {
         });
     }
 
-    private void startAll() throws Exception {
-        if (options.ephemeral()) {
-            // PostgreSQL drops root and runs as 'nobody', which must be able to enter the temporary directory.
-            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+    private void startAll() {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<CompletableFuture<Void>> starts = new ArrayList<>();
@@ -140,10 +135,11 @@ public final class LocalStack {
                 prepareReused(server);
                 return;
             }
-            server.start();
+            // owned before it is up, so that a shutdown during the start still stops it
             synchronized (owned) {
                 owned.add(server);
             }
+            server.start();
             LOG.info(String.format("%s: up on %s:%d in %.1f s", server.name(), Ports.HOST, server.port(),
                     (System.nanoTime() - began) / 1e9));
         } catch (Exception e) {
@@ -270,8 +266,12 @@ public final class LocalStack {
                 throw new IllegalStateException(server.name() + " was already running elsewhere; not ours to control");
             }
         }
+        boolean stop = words[0].equals("stop");
+        if (server.running() != stop) {
+            return; // already in the state asked for
+        }
         long began = System.nanoTime();
-        if (words[0].equals("stop")) {
+        if (stop) {
             server.stop();
         } else {
             server.start();

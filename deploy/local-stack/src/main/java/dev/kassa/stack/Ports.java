@@ -1,6 +1,7 @@
 package dev.kassa.stack;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -13,12 +14,31 @@ final class Ports {
     private Ports() {
     }
 
-    /** A port that was free a moment ago; the OS hands out ephemeral ports in sequence, so reuse is unlikely. */
-    static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
+    /**
+     * {@code count} distinct ports that were free a moment ago: all are held open until all are chosen, so the
+     * OS cannot hand out one twice.
+     */
+    static int[] free(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getByName(HOST));
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new IllegalStateException("No free port on " + HOST, e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // closing a listening socket that was never used
+                    }
+                }
+            }
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Redis as a child process: Debian's {@code redis-server} when it is on the PATH, otherwise the binary that
- * embedded-redis ships. The child is stopped with us; persistent mode keeps an append-only file in the data dir.
+ * embedded-redis ships. The child is stopped with us. Persistent mode keeps an append-only file in the data dir;
+ * ephemeral mode writes nothing until a stop through the control channel (see {@link #stop()}).
  */
 final class RedisServer implements Server {
 
@@ -57,7 +58,8 @@ final class RedisServer implements Server {
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>(List.of(executable().getAbsolutePath(),
                 "--port", String.valueOf(port), "--bind", Ports.HOST, "--protected-mode", "no",
-                "--daemonize", "no", "--loglevel", "warning", "--dir", dataDir.toString(), "--logfile", dataDir.resolve(LOG_FILE).toString()));
+                "--daemonize", "no", "--loglevel", "warning",
+                "--dir", dataDir.toString(), "--logfile", dataDir.resolve(LOG_FILE).toString()));
         if (ephemeral) {
             command.addAll(List.of("--save", "", "--appendonly", "no"));
         } else {

@@ -3,6 +3,8 @@ package dev.kassa.stack;
 import org.jboss.logmanager.formatters.PatternFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,7 +22,7 @@ final class StackLogging {
     };
 
     /** Held so that the levels set here cannot be lost to garbage collection of the loggers. */
-    private static final java.util.List<Logger> CONFIGURED = new java.util.ArrayList<>();
+    private static final List<Logger> CONFIGURED = new ArrayList<>();
 
     private StackLogging() {
     }
@@ -28,8 +30,6 @@ final class StackLogging {
     static void configure() {
         // Must happen before anything touches java.util.logging.
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
-        // mongo-java-server's Netty would otherwise warn about sun.misc.Unsafe on every start (JDK 24+).
-        System.setProperty("io.netty.noUnsafe", "true");
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);

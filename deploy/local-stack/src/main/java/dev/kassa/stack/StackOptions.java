@@ -56,11 +56,12 @@ record StackOptions(Path dataDir, boolean ephemeral, boolean ephemeralPorts, int
             }
         }
         if (ephemeralPorts) {
-            pg = Ports.free();
-            kafka = Ports.free();
-            controller = Ports.free();
-            mongo = Ports.free();
-            redis = Ports.free();
+            int[] free = Ports.free(5);
+            pg = free[0];
+            kafka = free[1];
+            controller = free[2];
+            mongo = free[3];
+            redis = free[4];
         } else if (controller < 0) {
             controller = kafka + 1;
         }
