@@ -1,0 +1,72 @@
+package dev.kassa.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsAreThoseOfIssue5() {
+        BenchOptions o = BenchOptions.parse();
+        assertEquals(50, o.terminals());
+        assertEquals(5, o.items());
+        assertEquals(Duration.ofSeconds(60), o.duration());
+        assertEquals(Duration.ofSeconds(10), o.warmup());
+        assertEquals("127.0.0.1", o.baseHost());
+        assertEquals("127.0.0.1:9092", o.kafka());
+        assertFalse(o.help());
+    }
+
+    @Test
+    void everyOptionInBothSpellings() {
+        BenchOptions o = BenchOptions.parse("--terminals", "20", "--items=3", "--duration", "2m", "--warmup=500ms",
+                "--base-host", "10.0.0.5", "--kafka=10.0.0.5:19092");
+        assertEquals(20, o.terminals());
+        assertEquals(3, o.items());
+        assertEquals(Duration.ofMinutes(2), o.duration());
+        assertEquals(Duration.ofMillis(500), o.warmup());
+        assertEquals("10.0.0.5", o.baseHost());
+        assertEquals("10.0.0.5:19092", o.kafka());
+        assertEquals(URI.create("http://10.0.0.5:8003/api/v1/carts"), o.uri(8003, "/api/v1/carts"));
+    }
+
+    @Test
+    void durationsInSecondsByDefault() {
+        assertEquals(Duration.ofSeconds(30), BenchOptions.parse("--duration", "30").duration());
+        assertEquals(Duration.ofSeconds(30), BenchOptions.parse("--duration", "30s").duration());
+        assertEquals(Duration.ZERO, BenchOptions.parse("--warmup", "0").warmup());
+    }
+
+    @Test
+    void helpNeedsNoValue() {
+        assertTrue(BenchOptions.parse("--help").help());
+        assertTrue(BenchOptions.parse("--terminals", "5", "-h").help());
+    }
+
+    @Test
+    void badCommandLinesSayWhatIsWrong() {
+        assertEquals("unknown option --foo",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--foo", "1")).getMessage());
+        assertEquals("unknown option --bogus",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--bogus")).getMessage());
+        assertEquals("unknown option --bogus",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--bogus=1")).getMessage());
+        assertEquals("--terminals needs a value",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--terminals")).getMessage());
+        assertEquals("--terminals needs a whole number, not 'x'",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--terminals", "x")).getMessage());
+        assertEquals("--items must be between 1 and 1000, not 0",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--items=0")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--duration", "0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--duration", "5h"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--base-host", "http://x"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--base-host", "x:8000"));
+    }
+}
