@@ -1,0 +1,40 @@
+package dev.kassa.stock.rest;
+
+import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.ApiResponse;
+import dev.kassa.common.auth.Caller;
+import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.pg.TenantSchemas;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.util.Map;
+
+/** {@code POST /api/v1/tenants}: sets a tenant up in the stock service (its schema); idempotent. */
+@Path("/api/v1/tenants")
+@Authenticated
+public class TenantResource {
+
+    @Inject
+    TenantSchemas schemas;
+    @Inject
+    CallerContext callers;
+
+    @POST
+    @ResponseStatus(201)
+    public Uni<ApiResponse<Map<String, String>>> create(@Valid @NotNull StockRequests.TenantRequest body) {
+        Caller caller = callers.forTenant(body.tenantId());
+        if (!caller.isUser() && !caller.isService()) {
+            throw ApiException.forbidden("Only a user or a service of the tenant may set it up");
+        }
+        return schemas.provision(body.tenantId())
+                .map(created -> ApiResponse.created(Map.of("tenantId", body.tenantId()),
+                        created ? "Tenant created successfully" : "Tenant already exists", "create_tenant"));
+    }
+}
