@@ -20,7 +20,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,7 +41,6 @@ import java.util.UUID;
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class IngestResource {
     private static final Logger LOG = Logger.getLogger(IngestResource.class);
     /** A client key that makes a repeated push store one entry. */
