@@ -1,0 +1,40 @@
+package dev.kassa.cart.event;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.cart.service.TransactionService;
+import dev.kassa.common.event.DeliveryAck;
+import dev.kassa.common.event.EventEnvelope;
+import dev.kassa.common.event.Topics;
+import dev.kassa.common.pg.TenantSchemas;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumers' acknowledgements of our tranlogs ({@code pos.delivery-ack}): each one updates the
+ * event's delivery-status record. Acks of other topics (or events not ours) are ignored.
+ */
+@ApplicationScoped
+public class DeliveryAcks {
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    TransactionService transactions;
+    @Inject
+    TenantSchemas schemas;
+
+    @Incoming("delivery-ack")
+    public Uni<Void> consume(String record) {
+        return Uni.createFrom().item(() -> EventEnvelope.parse(mapper, record)).flatMap(envelope -> {
+            DeliveryAck ack = envelope.as(mapper, DeliveryAck.class);
+            if (!Topics.TRANLOG.equals(ack.sourceTopic()) || ack.tenantId() == null || ack.service() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return schemas.exists(ack.tenantId()).flatMap(exists -> !exists ? Uni.createFrom().voidItem()
+                    : transactions.acknowledge(ack.tenantId(), ack.eventId(), ack.service(), ack.status(),
+                            ack.message()).replaceWithVoid());
+        });
+    }
+}

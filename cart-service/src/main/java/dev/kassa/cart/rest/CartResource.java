@@ -1,0 +1,148 @@
+package dev.kassa.cart.rest;
+
+import dev.kassa.cart.domain.Cart;
+import dev.kassa.cart.domain.CartView;
+import dev.kassa.cart.domain.DiscountRequest;
+import dev.kassa.cart.domain.PaymentRequest;
+import dev.kassa.cart.service.CartService;
+import dev.kassa.cart.service.TerminalCaller;
+import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.ApiResponse;
+import dev.kassa.common.auth.CallerContext;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cart API (kugel-features.md §4): a terminal (terminal JWT, or X-API-KEY with
+ * {@code terminal_id}) works on its own carts.
+ */
+@Path("/api/v1/carts")
+@Authenticated
+public class CartResource {
+
+    @Inject
+    CartService carts;
+    @Inject
+    CallerContext callers;
+    @Inject
+    RoutingContext routing;
+
+    private TerminalCaller caller() {
+        return Requests.terminal(callers, routing.request());
+    }
+
+    private static Uni<ApiResponse<CartView>> ok(Uni<Cart> cart, String message, String operation) {
+        return cart.map(c -> ApiResponse.ok(CartView.of(c), message, operation));
+    }
+
+    @POST
+    @ResponseStatus(201)
+    public Uni<ApiResponse<Map<String, String>>> create(Requests.CreateCart body) {
+        Requests.CreateCart b = body == null ? new Requests.CreateCart(null, null, null) : body;
+        return carts.create(caller(), b.transactionType(), b.userId(), b.userName())
+                .map(id -> ApiResponse.created(Map.of("cartId", id), "Cart created", "create_cart"));
+    }
+
+    @GET
+    @Path("/{cartId}")
+    public Uni<ApiResponse<CartView>> get(@PathParam("cartId") String cartId) {
+        return ok(carts.get(caller(), cartId), "Cart found", "get_cart");
+    }
+
+    @POST
+    @Path("/{cartId}/cancel")
+    public Uni<ApiResponse<CartView>> cancel(@PathParam("cartId") String cartId) {
+        return ok(carts.cancel(caller(), cartId), "Cart cancelled", "cancel_transaction");
+    }
+
+    @POST
+    @Path("/{cartId}/lineItems")
+    public Uni<ApiResponse<CartView>> addItems(@PathParam("cartId") String cartId,
+                                               @NotNull List<Requests.@Valid @NotNull Item> items) {
+        List<CartService.ItemRequest> requests = items.stream().map(i -> new CartService.ItemRequest(i.itemCode(),
+                i.quantity() == null ? 1 : i.quantity(), i.unitPrice())).toList();
+        return ok(carts.addItems(caller(), cartId, requests), "Items added", "add_items");
+    }
+
+    @POST
+    @Path("/{cartId}/lineItems/{lineNo}/cancel")
+    public Uni<ApiResponse<CartView>> cancelLine(@PathParam("cartId") String cartId, @PathParam("lineNo") int lineNo) {
+        return ok(carts.change(caller(), cartId, (c, ctx) -> c.cancelLineItem(lineNo, ctx)), "Line item cancelled",
+                "cancel_line_item");
+    }
+
+    @PATCH
+    @Path("/{cartId}/lineItems/{lineNo}/unitPrice")
+    public Uni<ApiResponse<CartView>> unitPrice(@PathParam("cartId") String cartId, @PathParam("lineNo") int lineNo,
+                                                @Valid @NotNull Requests.UnitPrice body) {
+        return ok(carts.change(caller(), cartId, (c, ctx) -> c.updateUnitPrice(lineNo, body.unitPrice(), ctx)),
+                "Unit price updated", "update_line_item_unit_price");
+    }
+
+    @PATCH
+    @Path("/{cartId}/lineItems/{lineNo}/quantity")
+    public Uni<ApiResponse<CartView>> quantity(@PathParam("cartId") String cartId, @PathParam("lineNo") int lineNo,
+                                               @Valid @NotNull Requests.Quantity body) {
+        return ok(carts.change(caller(), cartId, (c, ctx) -> c.updateQuantity(lineNo, body.quantity(), ctx)),
+                "Quantity updated", "update_line_item_quantity");
+    }
+
+    @POST
+    @Path("/{cartId}/lineItems/{lineNo}/discounts")
+    public Uni<ApiResponse<CartView>> lineDiscounts(@PathParam("cartId") String cartId, @PathParam("lineNo") int lineNo,
+                                                    @NotNull List<@Valid @NotNull DiscountRequest> body) {
+        return ok(carts.change(caller(), cartId, (c, ctx) -> c.setLineDiscounts(lineNo, body, ctx)),
+                "Discount added to line item", "add_discount_to_line_item");
+    }
+
+    @POST
+    @Path("/{cartId}/subtotal")
+    public Uni<ApiResponse<CartView>> subtotal(@PathParam("cartId") String cartId) {
+        return ok(carts.change(caller(), cartId, (c, ctx) -> c.subtotal(ctx)), "Subtotal", "subtotal");
+    }
+
+    @POST
+    @Path("/{cartId}/discounts")
+    public Uni<ApiResponse<CartView>> discounts(@PathParam("cartId") String cartId,
+                                                @NotNull List<@Valid @NotNull DiscountRequest> body) {
+        return ok(carts.change(caller(), cartId, (c, ctx) -> c.setSubtotalDiscounts(body, ctx)),
+                "Discount added to cart", "add_discount_to_cart");
+    }
+
+    @POST
+    @Path("/{cartId}/payments")
+    public Uni<ApiResponse<CartView>> payments(@PathParam("cartId") String cartId,
+                                               @NotNull List<@Valid @NotNull PaymentRequest> body) {
+        if (body.isEmpty()) {
+            throw ApiException.validation("At least one payment is required");
+        }
+        return ok(carts.change(caller(), cartId, (c, ctx) -> c.addPayments(body, ctx)), "Payments added",
+                "add_payments");
+    }
+
+    @POST
+    @Path("/{cartId}/bill")
+    public Uni<ApiResponse<CartView>> bill(@PathParam("cartId") String cartId) {
+        return ok(carts.bill(caller(), cartId), "Cart billed", "bill");
+    }
+
+    @POST
+    @Path("/{cartId}/resume-item-entry")
+    public Uni<ApiResponse<CartView>> resume(@PathParam("cartId") String cartId) {
+        return ok(carts.change(caller(), cartId, (c, ctx) -> c.resumeItemEntry(ctx)), "Item entry resumed",
+                "resume_item_entry");
+    }
+}

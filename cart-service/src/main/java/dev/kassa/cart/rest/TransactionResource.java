@@ -1,0 +1,142 @@
+package dev.kassa.cart.rest;
+
+import dev.kassa.cart.domain.PaymentRequest;
+import dev.kassa.cart.domain.transaction.TransactionView;
+import dev.kassa.cart.service.TerminalCaller;
+import dev.kassa.cart.service.TransactionService;
+import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.ApiResponse;
+import dev.kassa.common.api.PageRequest;
+import dev.kassa.common.auth.Caller;
+import dev.kassa.common.auth.CallerContext;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Completed transactions of a terminal: list (filters, paging, sort), get, void, return and the
+ * consumers' delivery acknowledgements. Terminals read and reverse their own; users and
+ * services of the tenant may read.
+ */
+@Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}/transactions")
+@Authenticated
+public class TransactionResource {
+
+    @Inject
+    TransactionService transactions;
+    @Inject
+    CallerContext callers;
+    @Inject
+    RoutingContext routing;
+
+    private Caller reader(String tenantId, String storeCode, int terminalNo) {
+        Caller caller = callers.forTenant(tenantId);
+        if (caller.isTerminal() && (!storeCode.equals(caller.terminal().storeCode())
+                || caller.terminal().terminalNo() == null || caller.terminal().terminalNo() != terminalNo)) {
+            throw ApiException.forbidden("A terminal may read only its own transactions");
+        }
+        return caller;
+    }
+
+    @GET
+    public Uni<ApiResponse<List<TransactionView>>> list(@PathParam("tenantId") String tenantId,
+                                                       @PathParam("storeCode") String storeCode,
+                                                       @PathParam("terminalNo") int terminalNo,
+                                                       @QueryParam("business_date") String businessDate,
+                                                       @QueryParam("open_counter") Integer openCounter,
+                                                       @QueryParam("transaction_type") List<Integer> types,
+                                                       @QueryParam("receipt_no") Long receiptNo,
+                                                       @QueryParam("include_cancelled") @DefaultValue("false")
+                                                       boolean includeCancelled,
+                                                       @QueryParam("page") Integer page,
+                                                       @QueryParam("limit") Integer limit,
+                                                       @QueryParam("sort") String sort) {
+        reader(tenantId, storeCode, terminalNo);
+        PageRequest paging = PageRequest.of(page, limit, sort, TransactionService.SORTABLE);
+        return transactions.list(tenantId, storeCode, terminalNo,
+                        new TransactionService.Filter(businessDate, openCounter, types, receiptNo, includeCancelled),
+                        paging)
+                .map(p -> ApiResponse.page(p.data(), p.metadata(), "Transactions found", "get_transactions"));
+    }
+
+    @GET
+    @Path("/{transactionNo}")
+    public Uni<ApiResponse<TransactionView>> get(@PathParam("tenantId") String tenantId,
+                                                 @PathParam("storeCode") String storeCode,
+                                                 @PathParam("terminalNo") int terminalNo,
+                                                 @PathParam("transactionNo") long transactionNo) {
+        reader(tenantId, storeCode, terminalNo);
+        return transactions.get(tenantId, storeCode, terminalNo, transactionNo)
+                .map(t -> ApiResponse.ok(t, "Transaction found", "get_transaction"));
+    }
+
+    @POST
+    @Path("/{transactionNo}/void")
+    public Uni<ApiResponse<TransactionView>> voidTransaction(@PathParam("tenantId") String tenantId,
+                                                             @PathParam("storeCode") String storeCode,
+                                                             @PathParam("terminalNo") int terminalNo,
+                                                             @PathParam("transactionNo") long transactionNo,
+                                                             @NotNull List<@Valid @NotNull PaymentRequest> payments) {
+        TerminalCaller caller = owner(tenantId, storeCode, terminalNo);
+        return transactions.voidOrReturn(caller, transactionNo, payments, true)
+                .map(t -> ApiResponse.ok(t, "Transaction voided", "void_transaction"));
+    }
+
+    @POST
+    @Path("/{transactionNo}/return")
+    public Uni<ApiResponse<TransactionView>> returnTransaction(@PathParam("tenantId") String tenantId,
+                                                               @PathParam("storeCode") String storeCode,
+                                                               @PathParam("terminalNo") int terminalNo,
+                                                               @PathParam("transactionNo") long transactionNo,
+                                                               @NotNull List<@Valid @NotNull PaymentRequest> payments) {
+        TerminalCaller caller = owner(tenantId, storeCode, terminalNo);
+        return transactions.voidOrReturn(caller, transactionNo, payments, false)
+                .map(t -> ApiResponse.ok(t, "Transaction returned", "return_transaction"));
+    }
+
+    /** Void and return: the terminal of the URL, itself (with its current business date and counters). */
+    private TerminalCaller owner(String tenantId, String storeCode, int terminalNo) {
+        callers.forTenant(tenantId);
+        TerminalCaller caller = Requests.terminal(callers, routing.request());
+        if (!storeCode.equals(caller.terminal().storeCode()) || caller.terminal().terminalNo() != terminalNo) {
+            throw ApiException.validation("The store and terminal in the path must be the caller's own: "
+                    + caller.terminalId());
+        }
+        return caller;
+    }
+
+    @POST
+    @Path("/{transactionNo}/delivery-status")
+    public Uni<ApiResponse<Map<String, Object>>> deliveryStatus(@PathParam("tenantId") String tenantId,
+                                                                @PathParam("storeCode") String storeCode,
+                                                                @PathParam("terminalNo") int terminalNo,
+                                                                @PathParam("transactionNo") long transactionNo,
+                                                                @Valid @NotNull Requests.DeliveryStatus body) {
+        callers.forTenant(tenantId);
+        return transactions.acknowledge(tenantId, body.eventId(), body.service(), body.status(), body.message())
+                .map(found -> {
+                    if (found.isEmpty()) {
+                        throw ApiException.notFound("Delivery status not found for event " + body.eventId());
+                    }
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("event_id", body.eventId());
+                    data.put("service", body.service());
+                    data.put("status", body.status());
+                    data.put("success", true);
+                    return ApiResponse.ok(data, "Delivery status updated", "update_delivery_status");
+                });
+    }
+}

@@ -1,0 +1,251 @@
+package dev.kassa.cart.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.cart.client.ItemDetail;
+import dev.kassa.cart.domain.Cart;
+import dev.kassa.cart.domain.CartContext;
+import dev.kassa.cart.domain.CartErrors;
+import dev.kassa.cart.domain.CartEvent;
+import dev.kassa.cart.domain.CartState;
+import dev.kassa.cart.domain.CartStateMachine;
+import dev.kassa.cart.domain.ItemMaster;
+import dev.kassa.cart.domain.ItemToAdd;
+import dev.kassa.cart.domain.Staff;
+import dev.kassa.cart.domain.TranLogMapper;
+import dev.kassa.cart.domain.TransactionNumbers;
+import dev.kassa.cart.repository.CartStore;
+import dev.kassa.cart.repository.CounterRepository;
+import dev.kassa.cart.repository.TransactionRepository;
+import dev.kassa.common.api.ApiException;
+import dev.kassa.common.event.OutgoingEvent;
+import dev.kassa.common.event.Topics;
+import dev.kassa.common.event.TranLog;
+import dev.kassa.common.pg.OutboxWriter;
+import dev.kassa.common.pg.TenantTx;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+
+/**
+ * The cart's use cases over the pure domain: carts live in Redis and change by compare-and-set
+ * (a lost race reloads and applies the operation again); bill and cancel number the cart, store
+ * the transaction and its tranlog (outbox) in one PostgreSQL transaction, then store the
+ * finished cart.
+ */
+@ApplicationScoped
+public class CartService {
+    static final int MAX_ATTEMPTS = 200;
+
+    public record ItemRequest(String itemCode, int quantity, BigDecimal unitPrice) {
+    }
+
+    @Inject
+    CartStore store;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    ItemCatalog catalog;
+    @Inject
+    MasterConfig master;
+    @Inject
+    TenantTx tx;
+    @Inject
+    CounterRepository counters;
+    @Inject
+    TransactionRepository transactions;
+    @Inject
+    OutboxWriter outbox;
+
+    private record Loaded(long version, Cart cart) {
+    }
+
+    // ------------------------------------------------------------------ create and read
+
+    public Uni<String> create(TerminalCaller caller, Integer transactionType, String userId, String userName) {
+        String cartId = UUID.randomUUID().toString();
+        Staff user = userId == null && userName == null ? null : new Staff(userId, userName);
+        Cart cart = Cart.create(cartId, caller.terminal(), transactionType, user, OffsetDateTime.now());
+        return store.create(caller.tenantId(), cartId, json(cart)).map(created -> {
+            if (!created) {
+                throw ApiException.duplicate("Cart id already in use: " + cartId);
+            }
+            return cartId;
+        });
+    }
+
+    public Uni<Cart> get(TerminalCaller caller, String cartId) {
+        return load(caller, cartId).map(l -> l.cart().get());
+    }
+
+    // ------------------------------------------------------------------ changes
+
+    /** Applies {@code op} to the latest version of the cart until the write wins. */
+    public Uni<Cart> change(TerminalCaller caller, String cartId, BiFunction<Cart, CartContext, Cart> op) {
+        return context(caller).flatMap(ctx -> attempt(caller, cartId, cart -> op.apply(cart, ctx), 1, null));
+    }
+
+    public Uni<Cart> addItems(TerminalCaller caller, String cartId, List<ItemRequest> requests) {
+        if (requests == null || requests.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.validation("At least one item is required"));
+        }
+        // the state first (300004 before any item lookup), then the items, then the change
+        return load(caller, cartId).flatMap(l -> {
+            if (!CartStateMachine.allows(l.cart().cartStatus(), CartEvent.ADD_ITEM)) {
+                throw CartStateMachine.invalidEvent(l.cart().cartStatus(), CartEvent.ADD_ITEM);
+            }
+            List<Uni<ItemToAdd>> lookups = requests.stream().map(r -> item(caller, r)).toList();
+            Uni<List<ItemToAdd>> items = lookups.size() == 1 ? lookups.get(0).map(List::of)
+                    : Uni.join().all(lookups).andFailFast();
+            return Uni.combine().all().unis(items, context(caller)).asTuple()
+                    .flatMap(t -> attempt(caller, cartId, cart -> cart.addItems(t.getItem1(), t.getItem2()), 1, l));
+        });
+    }
+
+    private Uni<ItemToAdd> item(TerminalCaller caller, ItemRequest r) {
+        if (r.itemCode() == null || r.itemCode().isBlank()) {
+            return Uni.createFrom().failure(ApiException.validation("itemCode is required"));
+        }
+        return catalog.item(caller.tenantId(), caller.terminal().storeCode(), r.itemCode(), caller.credentials())
+                .map(d -> new ItemToAdd(master(d), r.quantity(), r.unitPrice()));
+    }
+
+    private static ItemMaster master(ItemDetail d) {
+        return new ItemMaster(d.itemCode(), d.description(), d.unitPrice(), d.storePrice(), d.categoryCode(),
+                d.taxCode(), d.discountRestricted(), d.imageUrls());
+    }
+
+    private Uni<Cart> attempt(TerminalCaller caller, String cartId, java.util.function.UnaryOperator<Cart> op,
+                              int attempt, Loaded preloaded) {
+        Uni<Loaded> loaded = preloaded != null ? Uni.createFrom().item(preloaded) : load(caller, cartId);
+        return loaded.flatMap(l -> {
+            Cart changed = op.apply(l.cart());
+            return store.replace(caller.tenantId(), cartId, l.version(), json(changed)).flatMap(won -> {
+                if (won) {
+                    return Uni.createFrom().item(changed);
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    return Uni.createFrom().failure(ApiException.unavailable("401003",
+                            "The cart is too busy, try again"));
+                }
+                long jitter = 1 + ThreadLocalRandom.current().nextLong(1 + Math.min(attempt, 10));
+                return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(jitter))
+                        .flatMap(x -> attempt(caller, cartId, op, attempt + 1, null));
+            });
+        });
+    }
+
+    // ------------------------------------------------------------------ bill and cancel
+
+    public Uni<Cart> bill(TerminalCaller caller, String cartId) {
+        return finish(caller, cartId, CartEvent.BILL);
+    }
+
+    public Uni<Cart> cancel(TerminalCaller caller, String cartId) {
+        return finish(caller, cartId, CartEvent.CANCEL);
+    }
+
+    private Uni<Cart> finish(TerminalCaller caller, String cartId, CartEvent event) {
+        String tenantId = caller.tenantId();
+        return load(caller, cartId).flatMap(l -> {
+            Cart cart = l.cart();
+            if (event == CartEvent.BILL) {
+                cart.ensureBillable();
+            } else {
+                cart.ensureCancellable();
+            }
+            return master.master(tenantId, caller.credentials()).flatMap(m -> {
+                var range = m.receiptCounter(cart.storeCode(), cart.terminalNo());
+                var receipt = m.receipt(cart.storeCode(), cart.terminalNo());
+                String eventId = UUID.randomUUID().toString();
+                return tx.run(tenantId, session -> counters.next(session, cart.storeCode(), cart.terminalNo(),
+                                range.start(), range.end())
+                        .flatMap(n -> {
+                            TransactionNumbers numbers = new TransactionNumbers(n.transactionNo(), n.receiptNo());
+                            OffsetDateTime now = OffsetDateTime.now();
+                            if (event == CartEvent.BILL) {
+                                cart.bill(numbers, now, receipt);
+                            } else {
+                                cart.cancel(numbers, now, receipt);
+                            }
+                            TranLog tranLog = TranLogMapper.fromCart(cart, eventId);
+                            return transactions.insert(session, tranLog, cartId, cart.isCancelled())
+                                    .flatMap(x -> outbox.append(session, new OutgoingEvent(eventId, tenantId,
+                                            Topics.TRANLOG, Topics.terminalKey(tenantId, cart.storeCode(),
+                                            cart.terminalNo()), TranLog.EVENT_TYPE, tranLog)));
+                        }))
+                        .flatMap(x -> forceStore(tenantId, cartId, cart))
+                        .onFailure(CartService::isUniqueViolation).recoverWithUni(t -> load(caller, cartId)
+                                .map(again -> {
+                                    CartState s = again.cart().cartStatus();
+                                    if (s == CartState.Completed || s == CartState.Cancelled) {
+                                        return again.cart();
+                                    }
+                                    throw CartStateMachine.invalidEvent(s, event);
+                                }));
+            });
+        });
+    }
+
+    /** After commit the finished cart replaces whatever is in Redis (the transaction is the truth). */
+    private Uni<Cart> forceStore(String tenantId, String cartId, Cart cart) {
+        String json = json(cart);
+        return store.load(tenantId, cartId).flatMap(current -> current.isEmpty()
+                ? store.create(tenantId, cartId, json).replaceWith(cart)
+                : store.replace(tenantId, cartId, current.get().version(), json).flatMap(won -> won
+                        ? Uni.createFrom().item(cart) : forceStore(tenantId, cartId, cart)));
+    }
+
+    static boolean isUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Uni<CartContext> context(TerminalCaller caller) {
+        return master.context(caller.tenantId(), caller.terminal().storeCode(), caller.credentials());
+    }
+
+    private Uni<Loaded> load(TerminalCaller caller, String cartId) {
+        return store.load(caller.tenantId(), cartId).map(found -> {
+            if (found.isEmpty()) {
+                throw CartErrors.cartNotFound(cartId);
+            }
+            Cart cart = read(found.get().json());
+            if (!caller.terminalId().equals(cart.terminalId())) {
+                throw CartErrors.cartNotFound(cartId);
+            }
+            return new Loaded(found.get().version(), cart);
+        });
+    }
+
+    private Cart read(String json) {
+        try {
+            return mapper.readValue(json, Cart.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable stored cart", e);
+        }
+    }
+
+    private String json(Cart cart) {
+        try {
+            return mapper.writeValueAsString(cart);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cart cannot be written as JSON", e);
+        }
+    }
+}
