@@ -1,5 +1,7 @@
 package dev.kassa.terminal.domain;
 
+import dev.kassa.common.text.DisplayWidth;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -68,28 +70,7 @@ public final class ReceiptText {
 
     /** Display columns of a text: East Asian wide and full-width characters count two. */
     public static int width(String text) {
-        int w = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            w += isWide(cp) ? 2 : 1;
-            i += Character.charCount(cp);
-        }
-        return w;
-    }
-
-    static boolean isWide(int cp) {
-        return (cp >= 0x1100 && cp <= 0x115F)
-                || (cp >= 0x2E80 && cp <= 0x303E)
-                || (cp >= 0x3041 && cp <= 0x33FF)
-                || (cp >= 0x3400 && cp <= 0x4DBF)
-                || (cp >= 0x4E00 && cp <= 0x9FFF)
-                || (cp >= 0xA000 && cp <= 0xA4CF)
-                || (cp >= 0xAC00 && cp <= 0xD7A3)
-                || (cp >= 0xF900 && cp <= 0xFAFF)
-                || (cp >= 0xFE30 && cp <= 0xFE4F)
-                || (cp >= 0xFF00 && cp <= 0xFF60)
-                || (cp >= 0xFFE0 && cp <= 0xFFE6)
-                || (cp >= 0x20000 && cp <= 0x3FFFD);
+        return DisplayWidth.of(text);
     }
 
     public static String fixedLeft(String text, int width, boolean truncate) {
@@ -99,7 +80,7 @@ public final class ReceiptText {
             int w = 0;
             for (int i = 0; i < t.length(); ) {
                 int cp = t.codePointAt(i);
-                int cw = isWide(cp) ? 2 : 1;
+                int cw = DisplayWidth.isWide(cp) ? 2 : 1;
                 if (w + cw > width) {
                     break;
                 }
