@@ -67,6 +67,9 @@ class BusinessDayTest {
     static final String BREZEL = "49-01";
     static final String CROISSANT = "49-02";
     static final String APFELSAFT = "49-03";
+    static final String PROMO_STORE = "5679";
+    static final int PROMO_TERMINAL_NO = 1;
+    static final String PROMOTION = "E2E-DRINKS25";
     /** RECEIPT_NO_START_VALUE's default: the first receipt of a terminal (kugel-flows.md step 24). */
     static final long FIRST_RECEIPT = 111111;
 
@@ -86,6 +89,7 @@ class BusinessDayTest {
     private String apiKey;
     private String terminalToken;
     private String businessDate;
+    private String promotionDate;
     private OffsetDateTime dayStarted;
 
     /** Each check's answers of the first round, to compare with the round after the redelivery. */
@@ -109,6 +113,7 @@ class BusinessDayTest {
             verifyDay("after redelivery", secondRound);
             steps.check("after redelivery: every answer above is identical to the first delivery's", () ->
                     compareRounds());
+            promotionDay();
         } catch (Steps.DayStopped stopped) {
             // the summary names the step
         } finally {
@@ -520,6 +525,154 @@ class BusinessDayTest {
             }
             byTopic.forEach(EventLog::redeliver);
             steps.note("re-sent " + byTopic.values().stream().mapToInt(List::size).sum() + " records");
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------ promotions
+
+    /*
+     * After the day above (and its redelivery), in the same tenant: store 5679, terminal 1, promotion
+     * E2E-DRINKS25 (category_discount, 25 % on category 002, store 5679 only, active from an hour ago to
+     * tomorrow). One sale of 2 x 49-03 (no store price in 5679: 330):
+     *   gross 330 x 2 = 660; the cart adds DiscountPercentage 25 with the promotion code:
+     *   round_half_up(660 / 2 x 25 %) = round(82.5) = 83 per unit (HALF_EVEN or HALF_DOWN would give 82),
+     *   x 2 = 166; line amount 660 - 166 = 494
+     *   tax 02 internal floor(494 x 10 / 110) = floor(44.9) = 44, in the price: total with tax 494
+     *   cash 1000, change 506; open with 10000, close with physical 10494 (10000 + 494)
+     * Promotion report (terminal 5679-1, daily): E2E-DRINKS25 category_discount gross 660, discount 166,
+     * net 494, quantity 2, transactions 1; totals the same.
+     * The terminal fields (terminalId, apiKey, terminalToken) are those of 5679-1 from here on.
+     */
+    private void promotionDay() {
+        String md = "/api/v1/tenants/" + tenant;
+        steps.run("promotion: terminal: create store " + PROMO_STORE, () -> {
+            Reply r = api.post(TERMINAL, "/api/v1/tenants/" + tenant + "/stores").bearer(adminToken)
+                    .json(obj("store_code", PROMO_STORE, "store_name", "E2E promotion store", "tags", List.of("e2e")))
+                    .call().expect(201);
+            List<String> codes = new ArrayList<>();
+            r.data().path("stores").forEach(st -> codes.add(st.path("storeCode").asText()));
+            Expect.on(r).that("/data/stores contains " + PROMO_STORE, codes.contains(PROMO_STORE), codes).verify();
+        });
+        steps.run("promotion: masterdata: " + PROMOTION + " (category_discount 25 % on 002 in " + PROMO_STORE + ")",
+                () -> {
+            OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+            Reply r = api.post(MASTERDATA, md + "/promotions").bearer(adminToken)
+                    .json(obj("promotionCode", PROMOTION, "promotionType", "category_discount", "name", "Drinks 25%",
+                            "description", "E2E category promotion", "startDatetime", now.minusHours(1).toString(),
+                            "endDatetime", now.plusDays(1).toString(), "isActive", true,
+                            "detail", obj("targetStoreCodes", List.of(PROMO_STORE), "targetCategoryCodes", List.of("002"),
+                                    "discountRate", 25))).call().expect(201);
+            Expect.on(r).text("/data/promotionCode", PROMOTION).text("/data/promotionType", "category_discount")
+                    .bool("/data/isActive", true).text("/data/detail/targetStoreCodes/0", PROMO_STORE)
+                    .text("/data/detail/targetCategoryCodes/0", "002").num("/data/detail/discountRate", 25).verify();
+        });
+        steps.run("promotion: terminal: create terminal " + PROMO_STORE + "-" + PROMO_TERMINAL_NO + " (API key)", () -> {
+            Reply r = api.post(TERMINAL, "/api/v1/terminals").bearer(adminToken)
+                    .json(obj("store_code", PROMO_STORE, "terminal_no", PROMO_TERMINAL_NO, "description",
+                            "E2E promotion terminal")).call().expect(201);
+            terminalId = tenant + "-" + PROMO_STORE + "-" + PROMO_TERMINAL_NO;
+            Expect.on(r).text("/data/terminalId", terminalId).present("/data/apiKey").verify();
+            apiKey = r.data().path("apiKey").asText();
+        });
+        steps.run("promotion: terminal: JWT, OpenTerminal, sign-in " + STAFF + ", open with 10000, Sales", () -> {
+            Reply r = api.post(TERMINAL, "/api/v1/auth/token").query("terminal_id", terminalId)
+                    .header("X-API-KEY", apiKey).call().expect(200);
+            Expect.on(r).present("/data/access_token").verify();
+            terminalToken = r.data().path("access_token").asText();
+            functionMode("OpenTerminal");
+            r = api.post(TERMINAL, terminalPath("/sign-in")).bearer(terminalToken)
+                    .json(obj("staff_id", STAFF)).call().expect(200);
+            Expect.on(r).text("/data/staff/staffId", STAFF).verify();
+            terminalToken = newToken(r);
+            r = api.post(TERMINAL, terminalPath("/open")).bearer(terminalToken)
+                    .json(obj("initial_amount", 10000)).call().expect(200);
+            Expect.on(r).num("/data/openCounter", 1).text("/data/terminalInfo/status", "Opened").verify();
+            promotionDate = r.data().path("businessDate").asText();
+            terminalToken = newToken(r);
+            functionMode("Sales");
+            steps.note("business date " + promotionDate);
+        });
+        steps.run("promotion: cart: sale of 2 x 49-03 gets " + PROMOTION + " (25 %: 660 - 166 = 494), cash 1000", () -> {
+            // The cart caches the tenant's promotions (empty since the first day's sales) until the
+            // pos.masterdata event of the new promotion evicts them: a cart without it is cancelled and retried.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int retries = 0;
+            String cart;
+            Reply r;
+            while (true) {
+                cart = newCart();
+                r = cartPost(cart, "/lineItems", List.of(obj("itemCode", APFELSAFT, "quantity", 2)));
+                if (PROMOTION.equals(r.json().at("/data/lineItems/0/discounts/0/promotionCode").asText(null))
+                        || System.nanoTime() > deadline) {
+                    break;
+                }
+                cartPost(cart, "/cancel", null);
+                retries++;
+                Thread.sleep(1000);
+            }
+            steps.note(retries == 0 ? "promotion applied on the first cart"
+                    : "promotion applied after " + retries + " cancelled cart(s) without it");
+            Expect.on(r).num("/data/lineItems/0/unitPrice", 330)
+                    .size("/data/lineItems/0/discounts", 1)
+                    .text("/data/lineItems/0/discounts/0/discountType", "DiscountPercentage")
+                    .num("/data/lineItems/0/discounts/0/discountValue", 25)
+                    .text("/data/lineItems/0/discounts/0/promotionCode", PROMOTION)
+                    .text("/data/lineItems/0/discounts/0/promotionType", "category_discount")
+                    .text("/data/lineItems/0/discounts/0/discountDetail", "Drinks 25%")
+                    .num("/data/lineItems/0/discounts/0/discountAmount", 166) // round(330 x 25% = 82.5) = 83, x 2
+                    .num("/data/lineItems/0/amount", 494)                     // 660 - 166
+                    .num("/data/subtotalAmount", 494).verify();
+
+            r = cartPost(cart, "/subtotal", null);
+            Expect.on(r).text("/data/cartStatus", "Paying")
+                    .text("/data/taxes/0/taxCode", "02").num("/data/taxes/0/targetAmount", 494)
+                    .num("/data/taxes/0/taxAmount", 44)          // floor(494 x 10 / 110) = floor(44.9)
+                    .num("/data/totalAmountWithTax", 494)        // internal tax: in the price
+                    .num("/data/totalDiscountAmount", 166).verify();
+
+            r = cartPost(cart, "/payments", List.of(obj("paymentCode", "01", "amount", 1000)));
+            Expect.on(r).num("/data/payments/0/paymentAmount", 494).num("/data/changeAmount", 506) // 1000 - 494
+                    .num("/data/balanceAmount", 0).verify();
+
+            r = cartPost(cart, "/bill", null);
+            Expect.on(r).text("/data/cartStatus", "Completed").verify();
+        });
+        steps.run("promotion: terminal: CloseTerminal, close with physical_amount 10494", () -> {
+            functionMode("CloseTerminal");
+            Reply r = api.post(TERMINAL, terminalPath("/close")).bearer(terminalToken)
+                    .json(obj("physical_amount", 10494)).call().expect(200);
+            Expect.on(r).text("/data/terminalInfo/status", "Closed").num("/data/physicalAmount", 10494).verify();
+            terminalToken = newToken(r);
+        });
+        steps.check("promotion: daily promotion report of " + PROMO_STORE + "-" + PROMO_TERMINAL_NO
+                + " (polled until 200): " + PROMOTION + " gross 660, discount 166, net 494, quantity 2, 1 transaction",
+                () -> {
+            String path = "/api/v1/tenants/" + tenant + "/stores/" + PROMO_STORE + "/terminals/" + PROMO_TERMINAL_NO
+                    + "/reports";
+            AtomicReference<Reply> last = new AtomicReference<>();
+            try {
+                await().atMost(EVENTS_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    Reply r = api.get(REPORT, path).bearer(adminToken).query("report_scope", "daily")
+                            .query("report_type", "promotion").query("business_date", promotionDate).call();
+                    last.set(r);
+                    return r.status() == 200;
+                });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("still not 200 after " + EVENTS_TIMEOUT.toSeconds() + " s\n"
+                        + last.get().describe());
+            }
+            Expect.on(last.get()).size("/data/promotions", 1)
+                    .text("/data/promotions/0/promotionCode", PROMOTION)
+                    .text("/data/promotions/0/promotionType", "category_discount")
+                    .num("/data/promotions/0/grossAmount", 660)      // 330 x 2
+                    .num("/data/promotions/0/discountAmount", 166)   // 83 x 2
+                    .num("/data/promotions/0/netAmount", 494)        // 660 - 166
+                    .num("/data/promotions/0/quantity", 2)
+                    .num("/data/promotions/0/transactionCount", 1)
+                    .num("/data/totalGrossAmount", 660).num("/data/totalDiscountAmount", 166)
+                    .num("/data/totalNetAmount", 494).num("/data/totalQuantity", 2)
+                    .num("/data/totalTransactionCount", 1)
+                    .verify();
         });
     }
 
