@@ -25,9 +25,9 @@ import java.util.concurrent.Callable;
 
 /**
  * Registration of tenants' superusers and of their users, and the login that issues user tokens.
- * bcrypt and the JDBC work of schema provisioning run on worker threads through
- * {@link Vertx#executeBlocking}, which hands the result back on the request's Vert.x context, so
- * the Hibernate Reactive transactions that follow stay on the event loop.
+ * bcrypt runs on worker threads through {@link Vertx#executeBlocking}, which hands the result back
+ * on the request's Vert.x context (as common's TenantSchemas does for its JDBC work), so the
+ * Hibernate Reactive transactions that follow stay on the event loop.
  */
 @ApplicationScoped
 public class AccountService {
@@ -80,8 +80,8 @@ public class AccountService {
     }
 
     private Uni<Boolean> claim(String tenant) {
-        return offEventLoop(schemas.exists(tenant))
-                .chain(exists -> exists ? Uni.createFrom().item(false) : offEventLoop(schemas.provision(tenant)));
+        return schemas.exists(tenant)
+                .chain(exists -> exists ? Uni.createFrom().item(false) : schemas.provision(tenant));
     }
 
     private Uni<TenantUser> registerInNewTenant(String username, String hash, List<String> roles, int attempt) {
@@ -90,8 +90,8 @@ public class AccountService {
                     "No free tenant id was found; please retry"));
         }
         String candidate = tenantIds.next();
-        return offEventLoop(schemas.exists(candidate))
-                .chain(exists -> exists ? Uni.createFrom().item(false) : offEventLoop(schemas.provision(candidate)))
+        return schemas.exists(candidate)
+                .chain(exists -> exists ? Uni.createFrom().item(false) : schemas.provision(candidate))
                 .chain(created -> created
                         ? createFirstSuperuser(candidate, username, hash, roles)
                         : registerInNewTenant(username, hash, roles, attempt + 1));
@@ -116,7 +116,7 @@ public class AccountService {
         String tenant = caller.tenantId();
         List<String> roles = UserRoles.forUser(requestedRoles);
         requireStorablePassword(password);
-        return offEventLoop(schemas.exists(tenant))
+        return schemas.exists(tenant)
                 .chain(exists -> {
                     if (!exists) {
                         return Uni.createFrom().failure(ApiException.unauthorized("Could not validate credentials"));
@@ -164,7 +164,7 @@ public class AccountService {
     }
 
     private Uni<UserAccount> findForLogin(String tenant, String username) {
-        return offEventLoop(schemas.exists(tenant))
+        return schemas.exists(tenant)
                 .chain(exists -> exists
                         ? tx.run(tenant, session -> users.find(session, username))
                         : Uni.createFrom().nullItem());
@@ -220,10 +220,6 @@ public class AccountService {
     }
 
     private <T> Uni<T> offEventLoop(Callable<T> work) {
-        return vertx.executeBlocking(work, false);
-    }
-
-    private <T> Uni<T> offEventLoop(Uni<T> work) {
         return vertx.executeBlocking(work, false);
     }
 }

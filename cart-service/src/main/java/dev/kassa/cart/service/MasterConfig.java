@@ -120,15 +120,16 @@ public class MasterConfig {
     Optional<List<String>> promotionPluginConfig;
 
     private final Map<String, Local> local = new ConcurrentHashMap<>();
-    private PaymentRegistry paymentPlugins;
-    private PromotionRegistry promotionPlugins;
+    /** What every cart context shares: the plugins (instantiated once) and the stamp duty table. */
+    private CartContext base;
 
     @PostConstruct
     void init() {
-        paymentPlugins = paymentPluginConfig.filter(m -> !m.isEmpty()).map(PaymentRegistry::fromConfig)
-                .orElse(PaymentRegistry.defaults());
-        promotionPlugins = promotionPluginConfig.filter(l -> !l.isEmpty()).map(PromotionRegistry::fromConfig)
-                .orElse(PromotionRegistry.defaults());
+        PaymentRegistry paymentPlugins = paymentPluginConfig.filter(m -> !m.isEmpty())
+                .map(PaymentRegistry::fromConfig).orElse(PaymentRegistry.defaults());
+        PromotionRegistry promotionPlugins = promotionPluginConfig.filter(l -> !l.isEmpty())
+                .map(PromotionRegistry::fromConfig).orElse(PromotionRegistry.defaults());
+        base = CartContext.defaults().withPaymentPlugins(paymentPlugins).withPromotionPlugins(promotionPlugins);
     }
 
     public static String cacheKey(String tenantId) {
@@ -143,8 +144,7 @@ public class MasterConfig {
     public CartContext contextOf(Master m, String storeCode) {
         OffsetDateTime now = OffsetDateTime.now();
         List<Promotion> active = m.promotions().stream().filter(p -> p.isActiveAt(now, storeCode)).toList();
-        return CartContext.defaults().withTaxMaster(m.taxes()).withPaymentMethods(m.payments())
-                .withPaymentPlugins(paymentPlugins).withPromotionPlugins(promotionPlugins).withPromotions(active);
+        return base.withTaxMaster(m.taxes()).withPaymentMethods(m.payments()).withPromotions(active);
     }
 
     public Uni<Master> master(String tenantId, Credentials credentials) {

@@ -1,5 +1,6 @@
 package dev.kassa.stock.service;
 
+import dev.kassa.common.pg.TenantTx;
 import dev.kassa.stock.config.StockConfig;
 import dev.kassa.stock.domain.ScheduleSlots;
 import dev.kassa.stock.domain.SnapshotSchedule;
@@ -18,7 +19,7 @@ import java.time.ZonedDateTime;
 public class ScheduleService {
 
     @Inject
-    StockTx tx;
+    TenantTx tx;
     @Inject
     ScheduleRepository schedules;
     @Inject

@@ -1,5 +1,6 @@
 package dev.kassa.stock.service;
 
+import dev.kassa.common.pg.TenantTx;
 import dev.kassa.common.pg.TenantSchemas;
 import dev.kassa.stock.config.StockConfig;
 import dev.kassa.stock.config.VertxContexts;
@@ -49,7 +50,7 @@ public class SnapshotScheduler {
     @Inject
     TenantSchemas schemas;
     @Inject
-    StockTx tx;
+    TenantTx tx;
     @Inject
     ScheduleRepository schedules;
     @Inject

@@ -1,5 +1,6 @@
 package dev.kassa.stock.service;
 
+import dev.kassa.common.pg.TenantTx;
 import dev.kassa.stock.config.StockConfig;
 import dev.kassa.stock.domain.StockSnapshot;
 import dev.kassa.stock.repository.SnapshotRepository;
@@ -20,7 +21,7 @@ import java.util.UUID;
 public class SnapshotService {
 
     @Inject
-    StockTx tx;
+    TenantTx tx;
     @Inject
     SnapshotRepository snapshots;
     @Inject

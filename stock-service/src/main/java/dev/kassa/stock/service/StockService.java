@@ -1,5 +1,6 @@
 package dev.kassa.stock.service;
 
+import dev.kassa.common.pg.TenantTx;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.pg.ProcessedEvents;
 import dev.kassa.stock.alert.StockAlerts;
@@ -31,7 +32,7 @@ public class StockService {
     public static final String CONSUMER = "stock";
 
     @Inject
-    StockTx tx;
+    TenantTx tx;
     @Inject
     StockRepository stock;
     @Inject
