@@ -25,7 +25,16 @@ public record ApiResponse<T>(
         return new ApiResponse<>(true, 200, message, null, data, metadata, operation);
     }
 
+    /** Longest message an error answer carries: messages quote input, and input may be huge. */
+    static final int ERROR_MESSAGE_MAX = 500;
+
     public static ApiResponse<Object> error(int status, String errorCode, String message, String operation) {
-        return new ApiResponse<>(false, status, message, new UserError(errorCode, message), null, null, operation);
+        String shown = message;
+        if (message != null && message.length() > ERROR_MESSAGE_MAX) {
+            int end = Character.isHighSurrogate(message.charAt(ERROR_MESSAGE_MAX - 1)) ? ERROR_MESSAGE_MAX - 1
+                    : ERROR_MESSAGE_MAX;
+            shown = message.substring(0, end) + "...";
+        }
+        return new ApiResponse<>(false, status, shown, new UserError(errorCode, shown), null, null, operation);
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 /**
  * {@code page}, {@code limit} and {@code sort=f:1,g:-1} of a list request, checked against the
  * fields a list may be sorted by. An unknown field or a malformed term is a 400, never ignored.
+ * Page and limit are bounded ({@link Limits#PAGE_MAX}, {@link #MAX_LIMIT}) so the offset never overflows.
  */
 public record PageRequest(int page, int limit, List<SortField> sort) {
 
@@ -28,8 +29,8 @@ public record PageRequest(int page, int limit, List<SortField> sort) {
                                  int defaultLimit, int maxLimit) {
         int p = page == null ? 1 : page;
         int l = limit == null ? defaultLimit : limit;
-        if (p < 1) {
-            throw ApiException.validation("page must be 1 or more");
+        if (p < 1 || p > Limits.PAGE_MAX) {
+            throw ApiException.validation("page must be between 1 and " + Limits.PAGE_MAX);
         }
         if (l < 1 || l > maxLimit) {
             throw ApiException.validation("limit must be between 1 and " + maxLimit);
@@ -65,8 +66,9 @@ public record PageRequest(int page, int limit, List<SortField> sort) {
         return fields;
     }
 
+    /** The rows before this page; page and limit are bounded, so it always fits an int. */
     public int offset() {
-        return (page - 1) * limit;
+        return Math.toIntExact((long) (page - 1) * limit);
     }
 
     /** The sort as the client may send it again, e.g. {@code transaction_no:-1}. */

@@ -1,6 +1,7 @@
 package dev.kassa.common.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +9,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** JSON rules of the wire contract: either casing in, camelCase out, exact numbers. */
+/** JSON rules of the wire contract: either casing in, camelCase out, exact numbers, bounded reads. */
 @Singleton
 public class KassaObjectMapperCustomizer implements ObjectMapperCustomizer {
+    /**
+     * What the parser reads at all, before any validation: far above every legal input (the largest
+     * string of a request is {@code Limits.TEXT_MAX}; a tranlog or receipt nests a few levels) and far
+     * below what would cost memory or stack. Past them the read fails and the answer is 422.
+     */
+    static final StreamReadConstraints READ_LIMITS = StreamReadConstraints.builder()
+            .maxNumberLength(100)
+            .maxStringLength(1_000_000)
+            .maxNameLength(1_000)
+            .maxNestingDepth(100)
+            .build();
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -19,6 +31,7 @@ public class KassaObjectMapperCustomizer implements ObjectMapperCustomizer {
 
     /** Also used for ObjectMappers built outside CDI (events, tests). */
     public static ObjectMapper apply(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(READ_LIMITS);
         mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(
                 mapper.getSerializationConfig().getAnnotationIntrospector(),
                 new CaseInsensitiveNamesIntrospector()));

@@ -1,6 +1,8 @@
 package dev.kassa.common.platformtest;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.LogConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,10 +10,13 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -104,6 +109,76 @@ class EnvelopeAndErrorsTest extends PlatformTestBase {
         as(t).queryParam("sort", "qty:up").get("/api/v1/tenants/" + t + "/notes").then().statusCode(400);
         as(t).queryParam("limit", 0).get("/api/v1/tenants/" + t + "/notes").then().statusCode(422);
         as(t).queryParam("page", "x").get("/api/v1/tenants/" + t + "/notes").then().statusCode(not(500));
+    }
+
+    @Test
+    void aPageBeyondTheLastPossibleOneIs422NotANegativeOffset() {
+        as(tenant).queryParam("page", Integer.MAX_VALUE).queryParam("limit", 1000)
+                .get("/api/v1/tenants/" + tenant + "/notes").then().statusCode(422)
+                .body("success", equalTo(false)).body("userError.code", equalTo("300001"))
+                .body("message", containsString("page"));
+        as(tenant).queryParam("page", 1_000_000).queryParam("limit", 1000)
+                .get("/api/v1/tenants/" + tenant + "/notes").then().statusCode(200).body("data", hasSize(0));
+        as(tenant).queryParam("page", 1_000_001).get("/api/v1/tenants/" + tenant + "/notes").then().statusCode(422);
+    }
+
+    @Test
+    void deeplyNestedJsonIs422() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertRefused(unprinted(tenant).body(deep).post("/api/v1/tenants/" + tenant + "/notes").andReturn());
+        String deepInField = "{\"text\":\"x\",\"quantityOrdered\":1,\"extra\":" + "{\"a\":".repeat(5_000) + "1"
+                + "}".repeat(5_000) + "}";
+        assertRefused(unprinted(tenant).body(deepInField).post("/api/v1/tenants/" + tenant + "/notes").andReturn());
+    }
+
+    @Test
+    void aTenMegabyteStringIs422AndNothingIsStored() {
+        String t = newTenant();
+        String huge = "x".repeat(10_000_000);
+        var answer = unprinted(t).body("{\"text\":\"" + huge + "\",\"quantityOrdered\":1}")
+                .post("/api/v1/tenants/" + t + "/notes").andReturn();
+        assertRefused(answer);
+        as(t).get("/api/v1/tenants/" + t + "/notes").then().statusCode(200).body("metadata.total", equalTo(0));
+    }
+
+    /** A request whose body the test's request log does not pretty-print: 100,000 levels of indent fill any heap. */
+    private static io.restassured.specification.RequestSpecification unprinted(String tenant) {
+        return as(tenant).config(RestAssuredConfig.config().logConfig(LogConfig.logConfig().enablePrettyPrinting(false)));
+    }
+
+    /** A 422 envelope of 300001 with a short message. */
+    private static void assertRefused(io.restassured.response.Response answer) {
+        String body = answer.asString();
+        assertTrue(body.length() < 2_000, "answer of " + body.length() + " characters");
+        assertEquals(422, answer.statusCode(), body);
+        assertTrue(body.contains("\"success\":false") && body.contains("\"300001\""), body);
+    }
+
+    @Test
+    void aNumberOfAThousandDigitsIs422WithAShortMessage() {
+        as(tenant).body("{\"text\":\"x\",\"quantityOrdered\":" + "9".repeat(5_000) + "}")
+                .post("/api/v1/tenants/" + tenant + "/notes")
+                .then().statusCode(422).body("userError.code", equalTo("300001"))
+                .body("message.length()", lessThan(1_000));
+    }
+
+    @Test
+    void controlCharactersAndOverlongCodesInPathsAndQueriesAre422() {
+        String notes = "/api/v1/tenants/" + tenant + "/notes/by-code/";
+        as(tenant).get(notes + "N1").then().statusCode(404).body("userError.code", equalTo("100001"));
+        as(tenant).urlEncodingEnabled(false).get(notes + "N%001").then().statusCode(422)
+                .body("success", equalTo(false)).body("userError.code", equalTo("300001"))
+                .body("message", containsString("note_code"));
+        as(tenant).get(notes + "N".repeat(65)).then().statusCode(422).body("userError.code", equalTo("300001"))
+                .body("message", containsString("note_code")).body("message.length()", lessThan(1_000));
+        as(tenant).get(notes + "N".repeat(64)).then().statusCode(404);
+        as(tenant).queryParam("store_code", "S\u0000").get(notes + "N1").then().statusCode(422)
+                .body("message", containsString("store_code"));
+        as(tenant).queryParam("store_code", "S".repeat(65)).get(notes + "N1").then().statusCode(422);
+        as(tenant).queryParam("text", "line\nbreak").get(notes + "N1").then().statusCode(422)
+                .body("message", containsString("text"));
+        as(tenant).queryParam("text", "t".repeat(1_001)).get(notes + "N1").then().statusCode(422);
+        as(tenant).queryParam("text", "t".repeat(1_000)).get(notes + "N1").then().statusCode(404);
     }
 
     @Test

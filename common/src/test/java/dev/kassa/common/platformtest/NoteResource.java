@@ -125,6 +125,16 @@ public class NoteResource {
                 });
     }
 
+    /** A lookup by code, for the checks of path and query values; no note has a code, so a clean one is 404. */
+    @GET
+    @Path("/tenants/{tenantId}/notes/by-code/{note_code}")
+    @Authenticated
+    public Uni<ApiResponse<Note>> byCode(@PathParam("tenantId") String tenantId, @PathParam("note_code") String code,
+                                         @QueryParam("store_code") String storeCode, @QueryParam("text") String text) {
+        callers.forTenant(tenantId);
+        return Uni.createFrom().failure(ApiException.notFound("Note " + code + " not found"));
+    }
+
     public record Tally(long total, int applied) {
     }
 
