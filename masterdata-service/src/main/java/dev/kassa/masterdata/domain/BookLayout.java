@@ -1,8 +1,16 @@
 package dev.kassa.masterdata.domain;
 
+import dev.kassa.common.api.Limits;
+import dev.kassa.common.api.bounds.Amount;
+import dev.kassa.common.api.bounds.Code;
+import dev.kassa.common.api.bounds.Name;
+import dev.kassa.common.api.bounds.Text;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,20 +28,20 @@ public final class BookLayout {
     }
 
     public record BookCategory(
-            @NotNull Integer categoryNumber,
-            @NotBlank String title,
-            @NotNull String color,
-            List<@Valid @NotNull BookTab> tabs) {
+            @NotNull @PositiveOrZero @Max(Limits.LIST_MAX) Integer categoryNumber,
+            @NotBlank @Name String title,
+            @NotNull @Name String color,
+            @Size(max = Limits.LIST_MAX) List<@Valid @NotNull BookTab> tabs) {
         public BookCategory {
             tabs = tabs == null ? List.of() : List.copyOf(tabs);
         }
     }
 
     public record BookTab(
-            @NotNull Integer tabNumber,
-            @NotBlank String title,
-            @NotNull String color,
-            List<@Valid @NotNull BookButton> buttons) {
+            @NotNull @PositiveOrZero @Max(Limits.LIST_MAX) Integer tabNumber,
+            @NotBlank @Name String title,
+            @NotNull @Name String color,
+            @Size(max = Limits.LIST_MAX) List<@Valid @NotNull BookButton> buttons) {
         public BookTab {
             buttons = buttons == null ? List.of() : List.copyOf(buttons);
         }
@@ -41,14 +49,14 @@ public final class BookLayout {
 
     /** {@code unitPrice} and {@code description} are filled in by the detail read only. */
     public record BookButton(
-            @NotNull Integer posX,
-            @NotNull Integer posY,
+            @NotNull @PositiveOrZero @Max(Limits.LIST_MAX) Integer posX,
+            @NotNull @PositiveOrZero @Max(Limits.LIST_MAX) Integer posY,
             @NotNull ButtonSize size,
-            @NotNull String imageUrl,
-            @NotNull String colorText,
-            @NotBlank String itemCode,
-            BigDecimal unitPrice,
-            String description) {
+            @NotNull @Text String imageUrl,
+            @NotNull @Name String colorText,
+            @NotBlank @Code String itemCode,
+            @Amount BigDecimal unitPrice,
+            @Name String description) {
 
         public BookButton stored() {
             return new BookButton(posX, posY, size, imageUrl, colorText, itemCode, null, null);

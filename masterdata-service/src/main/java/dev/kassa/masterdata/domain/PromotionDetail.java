@@ -1,6 +1,10 @@
 package dev.kassa.masterdata.domain;
 
+import dev.kassa.common.api.Limits;
+import dev.kassa.common.api.bounds.Amount;
+import dev.kassa.common.api.bounds.Code;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,9 +14,9 @@ import java.util.List;
  * categories, in the target stores (no stores listed = every store).
  */
 public record PromotionDetail(
-        List<@NotNull String> targetStoreCodes,
-        @NotNull List<@NotNull String> targetCategoryCodes,
-        @NotNull BigDecimal discountRate) {
+        @Size(max = Limits.LIST_MAX) List<@NotNull @Code String> targetStoreCodes,
+        @NotNull @Size(max = Limits.LIST_MAX) List<@NotNull @Code String> targetCategoryCodes,
+        @NotNull @Amount BigDecimal discountRate) {
 
     public PromotionDetail {
         targetStoreCodes = targetStoreCodes == null ? List.of() : List.copyOf(targetStoreCodes);

@@ -1,6 +1,10 @@
 package dev.kassa.masterdata.domain;
 
+import dev.kassa.common.api.bounds.Code;
+import dev.kassa.common.api.bounds.Text;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +13,8 @@ import java.util.Optional;
 /**
  * One scoped value of a setting: store and terminal, store only, or neither (global).
  */
-public record SettingValue(String storeCode, Integer terminalNo, @NotNull String value) {
+public record SettingValue(@Code String storeCode, @PositiveOrZero @Max(999_999) Integer terminalNo,
+                           @NotNull @Text String value) {
 
     /**
      * The value that applies to a store's terminal, most specific first: store and terminal,
