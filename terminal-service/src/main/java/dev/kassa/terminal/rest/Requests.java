@@ -1,5 +1,10 @@
 package dev.kassa.terminal.rest;
 
+import dev.kassa.common.api.Limits;
+import dev.kassa.common.api.bounds.Amount;
+import dev.kassa.common.api.bounds.Code;
+import dev.kassa.common.api.bounds.Name;
+import dev.kassa.common.api.bounds.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,21 +27,23 @@ public final class Requests {
     }
 
     public record TenantCreate(@NotBlank String tenantId, @NotBlank @Size(max = 200) String tenantName,
-                               @NotNull List<@NotNull String> tags) {
+                               @NotNull @Size(max = Limits.LIST_MAX) List<@NotNull @Name String> tags) {
     }
 
-    public record TenantUpdate(@NotBlank @Size(max = 200) String tenantName, @NotNull List<@NotNull String> tags) {
+    public record TenantUpdate(@NotBlank @Size(max = 200) String tenantName,
+                               @NotNull @Size(max = Limits.LIST_MAX) List<@NotNull @Name String> tags) {
     }
 
     public record StoreCreate(@NotBlank @Pattern(regexp = CODE) String storeCode,
                               @NotBlank @Size(max = 200) String storeName,
-                              String status,
+                              @Code String status,
                               @Pattern(regexp = YYYYMMDD) String businessDate,
-                              List<@NotNull String> tags) {
+                              @Size(max = Limits.LIST_MAX) List<@NotNull @Name String> tags) {
     }
 
-    public record StoreUpdate(@NotBlank @Size(max = 200) String storeName, String status,
-                              @Pattern(regexp = YYYYMMDD) String businessDate, List<@NotNull String> tags) {
+    public record StoreUpdate(@NotBlank @Size(max = 200) String storeName, @Code String status,
+                              @Pattern(regexp = YYYYMMDD) String businessDate,
+                              @Size(max = Limits.LIST_MAX) List<@NotNull @Name String> tags) {
     }
 
     public record TerminalCreate(@NotBlank @Pattern(regexp = CODE) String storeCode,
@@ -47,22 +54,23 @@ public final class Requests {
     public record TerminalUpdate(@NotNull @Size(max = 500) String description) {
     }
 
-    public record FunctionModeUpdate(@NotBlank String functionMode) {
+    public record FunctionModeUpdate(@NotBlank @Code String functionMode) {
     }
 
-    public record SignIn(@NotBlank @Size(max = 64) String staffId) {
+    public record SignIn(@NotBlank @Code String staffId) {
     }
 
-    public record Open(@PositiveOrZero BigDecimal initialAmount) {
+    public record Open(@PositiveOrZero @Amount BigDecimal initialAmount) {
     }
 
-    public record Close(@PositiveOrZero BigDecimal physicalAmount) {
+    public record Close(@PositiveOrZero @Amount BigDecimal physicalAmount) {
     }
 
-    public record CashInOut(@NotNull @Positive BigDecimal amount, @Size(max = 200) String description) {
+    public record CashInOut(@NotNull @Positive @Amount BigDecimal amount, @Size(max = 200) String description) {
     }
 
-    public record DeliveryStatusUpdate(@NotBlank String eventId, @NotBlank String service,
-                                       @NotBlank @Pattern(regexp = "received|failed") String status, String message) {
+    public record DeliveryStatusUpdate(@NotBlank @Code String eventId, @NotBlank @Code String service,
+                                       @NotBlank @Pattern(regexp = "received|failed") String status,
+                                       @Text String message) {
     }
 }
