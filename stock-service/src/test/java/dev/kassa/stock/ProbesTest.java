@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -209,6 +211,38 @@ class ProbesTest extends StockTestBase {
         as(t).body(Map.of("tenantId", "Someoneelse")).post(base).then().statusCode(400)
                 .body("userError.code", equalTo("200003"));
         asTerminal(t, "S1").body(Map.of("tenantId", t)).post(base).then().statusCode(403);
+        assertUntouched(t);
+    }
+
+    @Test
+    void hugeNumbersFarPagesNulBytesAndLongCodesAre422AndChangeNothing() {
+        String t = newTenant();
+        adjust(t, "S1", "A", 5);
+        String s = stock(t, "S1");
+        for (String page : List.of(s, s + "/A/history", s + "/snapshots")) {
+            as(t).queryParam("page", Integer.MAX_VALUE).queryParam("limit", 1000).get(page).then().statusCode(422)
+                    .body("success", equalTo(false)).body("userError.code", equalTo("300001"));
+        }
+        for (String number : List.of("1e10000", "-1e100000", "1000000000", "0.0001")) {
+            as(t).body("{\"quantityChange\":" + number + ",\"updateType\":\"purchase\"}").put(s + "/A/update").then()
+                    .statusCode(422).body("userError.code", equalTo("300001"))
+                    .body("message", containsString("quantityChange")).body("message.length()", lessThan(1_000));
+            as(t).body("{\"minimumQuantity\":" + number.replace("-", "") + "}").put(s + "/A/minimum").then()
+                    .statusCode(422);
+        }
+        as(t).body(Map.of("quantityChange", 999_999_999.999, "updateType", "purchase", "note", "largest"))
+                .put(s + "/B/update").then().statusCode(200);
+        as(t).urlEncodingEnabled(false).get(s + "/A%00B").then().statusCode(422).body("userError.code", equalTo("300001"));
+        as(t).urlEncodingEnabled(false).body(Map.of("quantityChange", 1, "updateType", "purchase"))
+                .put(s + "/A%00B/update").then().statusCode(422).body("userError.code", equalTo("300001"));
+        as(t).urlEncodingEnabled(false).get(stock(t, "S%001")).then().statusCode(422);
+        as(t).body(Map.of("quantityChange", 1, "updateType", "purchase", "referenceId", "r".repeat(5_000)))
+                .put(s + "/A/update").then().statusCode(422).body("message", containsString("referenceId"));
+        as(t).body(Map.of("quantityChange", 1, "updateType", "purchase", "operatorId", "o\u0000"))
+                .put(s + "/A/update").then().statusCode(422).body("userError.code", equalTo("300001"));
+        as(t).body(Map.of("createdBy", "c".repeat(100_000))).post(s + "/snapshot").then().statusCode(422);
+        as(t).body(Map.of("schedule_interval", "daily", "schedule_hour", 1, "target_stores", List.of("S\u00001")))
+                .put("/api/v1/tenants/" + t + "/stock/snapshot-schedule").then().statusCode(422);
         assertUntouched(t);
     }
 

@@ -1,10 +1,14 @@
 package dev.kassa.stock.rest;
 
+import dev.kassa.common.api.Limits;
+import dev.kassa.common.api.bounds.Code;
+import dev.kassa.common.api.bounds.Name;
+import dev.kassa.common.api.bounds.Quantity;
+import dev.kassa.common.api.bounds.Text;
+import dev.kassa.stock.domain.UpdateType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.kassa.stock.domain.UpdateType;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,22 +29,22 @@ public final class StockRequests {
     }
 
     public record UpdateRequest(
-            @NotNull @Digits(integer = 15, fraction = 3) BigDecimal quantityChange,
+            @NotNull @Quantity BigDecimal quantityChange,
             @NotNull UpdateType updateType,
-            @Size(max = 255) String referenceId,
-            @Size(max = 255) String operatorId,
-            @Size(max = 1000) String note) {
+            @Name String referenceId,
+            @Name String operatorId,
+            @Text String note) {
     }
 
-    public record MinimumRequest(@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 3) BigDecimal minimumQuantity) {
+    public record MinimumRequest(@NotNull @DecimalMin("0") @Quantity BigDecimal minimumQuantity) {
     }
 
     public record ReorderRequest(
-            @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 3) BigDecimal reorderPoint,
-            @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 3) BigDecimal reorderQuantity) {
+            @NotNull @DecimalMin("0") @Quantity BigDecimal reorderPoint,
+            @NotNull @DecimalMin("0") @Quantity BigDecimal reorderQuantity) {
     }
 
-    public record SnapshotRequest(@Size(min = 1, max = 255) String createdBy) {
+    public record SnapshotRequest(@Size(min = 1) @Name String createdBy) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -53,6 +57,6 @@ public final class StockRequests {
             @Min(0) @Max(6) Integer scheduleDayOfWeek,
             @Min(1) @Max(31) Integer scheduleDayOfMonth,
             @Min(1) @Max(365) Integer retentionDays,
-            @Size(min = 1, max = 1000) List<@NotBlank @Size(max = 64) String> targetStores) {
+            @Size(min = 1, max = Limits.LIST_MAX) List<@NotBlank @Code String> targetStores) {
     }
 }
