@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -206,6 +207,12 @@ class RegisterSuperuserTest {
                 "roles");
         assertValidation(body("username", "u", "password", "p", "tenant_id", tenant, "roles", List.of("bad role")),
                 "roles");
+        assertValidation(body("username", "u\u0007x", "password", "p", "tenant_id", tenant), "username");
+        assertValidation(body("username", "u".repeat(100_000), "password", "p", "tenant_id", tenant), "username");
+        assertValidation(body("username", "u", "password", "p".repeat(65), "tenant_id", tenant), "password");
+        assertValidation(body("username", "u", "password", "p".repeat(1_000), "tenant_id", tenant), "password");
+        assertValidation(body("username", "u", "password", "p", "tenant_id", tenant,
+                "roles", Collections.nCopies(1_001, "cashier")), "roles");
         assertEquals(false, stored.tenantRecorded(tenant));
     }
 

@@ -1,8 +1,9 @@
 package dev.kassa.account.rest;
 
 import dev.kassa.account.service.AccountService;
-import dev.kassa.account.service.PasswordHasher;
+import dev.kassa.common.api.Limits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.List;
  * by a superuser it may only repeat the superuser's tenant. {@code roles} is Kassa's addition.
  */
 public record UserAccountRequest(
-        @NotBlank @Size(max = AccountService.MAX_USERNAME_LENGTH) String username,
-        @NotBlank @Size(max = PasswordHasher.MAX_PASSWORD_BYTES) String password,
+        @NotBlank @Size(max = AccountService.MAX_USERNAME_LENGTH)
+        @Pattern(regexp = Limits.NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        String username,
+        @NotBlank @Size(max = Limits.SECRET_MAX) String password,
         String tenantId,
-        List<String> roles) {
+        @Size(max = Limits.LIST_MAX) List<String> roles) {
 }
