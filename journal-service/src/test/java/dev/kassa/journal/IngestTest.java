@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -107,7 +108,21 @@ class IngestTest extends JournalTestBase {
         as(tenant).post(path).then().statusCode(422);
         as(tenant).body("[1,2]").post(path).then().statusCode(422);
         as(tenant).body(report(501, "x")).post(TENANTS + "/" + tenant + "/stores/R2/terminals/abc/journals").then().statusCode(422);
+        // Past the bounds of Limits: overlong codes and names, huge amounts, NUL bytes, control characters in the path.
+        for (Map.Entry<String, Object> bad : Map.<String, Object>of("staffId", "S".repeat(65), "userId", "u".repeat(100_000),
+                "amount", new java.math.BigDecimal("1e10000"), "content", "c".repeat(1_000_001), "journalText", "j\u0000",
+                "storeCode", "R\u00002").entrySet()) {
+            Map<String, Object> body = report(501, "x");
+            body.put(bad.getKey(), bad.getValue());
+            as(tenant).body(body).post(path).then().statusCode(422).body("userError.code", equalTo("300001"))
+                    .body("message.length()", lessThan(1_000));
+        }
+        as(tenant).urlEncodingEnabled(false).body(report(501, "x"))
+                .post(TENANTS + "/" + tenant + "/stores/R%002/terminals/1/journals").then().statusCode(422)
+                .body("userError.code", equalTo("300001"));
         search(tenant, "R2", Map.of()).body("metadata.total", equalTo(0));
+        search(tenant, "R2", Map.of("page", Integer.MAX_VALUE, "limit", 1000)).statusCode(422)
+                .body("userError.code", equalTo("300001"));
     }
 
     @Test

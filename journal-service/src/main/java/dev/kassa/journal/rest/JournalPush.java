@@ -1,5 +1,9 @@
 package dev.kassa.journal.rest;
 
+import dev.kassa.common.api.Limits;
+import dev.kassa.common.api.bounds.Amount;
+import dev.kassa.common.api.bounds.Code;
+import dev.kassa.common.api.bounds.Name;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,23 +16,26 @@ import java.math.BigDecimal;
  * {@code eventId} is an optional client key that makes a repeated push store one entry.
  */
 public record JournalPush(
-        String tenantId,
-        String storeCode,
+        @Code String tenantId,
+        @Code String storeCode,
         Integer terminalNo,
         Integer journalSeqNo,
         Long transactionNo,
         @NotNull Integer transactionType,
-        @NotBlank String businessDate,
+        @NotBlank @Code String businessDate,
         @NotNull Integer openCounter,
         @NotNull Integer businessCounter,
-        @NotBlank String generateDateTime,
+        @NotBlank @Name String generateDateTime,
         Long receiptNo,
-        BigDecimal amount,
+        @Amount BigDecimal amount,
         Integer quantity,
-        String staffId,
-        String userId,
-        String content,
-        @NotNull String journalText,
-        @NotNull String receiptText,
+        @Code String staffId,
+        @Name String userId,
+        @Size(max = RECEIPT_MAX) String content,
+        @NotNull @Size(max = RECEIPT_MAX) String journalText,
+        @NotNull @Size(max = RECEIPT_MAX) String receiptText,
         @Size(max = 200) String eventId) {
+    /** The text of a receipt: the largest cart, each line at most a free-text line long. */
+    static final int RECEIPT_MAX = Limits.CART_LINES_MAX * Limits.TEXT_MAX;
+
 }
