@@ -97,6 +97,8 @@ class InputBoundsTest extends MasterDataTest {
                 .post(staff).then(), 422, "300001").body("message", containsString("pin"));
         error(as(user).body(Map.of("id", "S1", "name", "Ann", "pin", "1234", "roles", Collections.nCopies(1_001, "staff")))
                 .post(staff).then(), 422, "300001").body("message", containsString("roles"));
+        error(as(user).body(Map.of("id", "S1", "name", "A\u0000n", "pin", "1234", "roles", List.of("staff")))
+                .post(staff).then(), 422, "300001").body("message", containsString("NUL"));
         ok(as(user).get(staff).then(), 200, "get_staff_master_all_async").body("metadata.total", equalTo(0));
 
         ok(as(user).body(Map.of("id", "S1", "name", "Ann", "pin", "1234", "roles", List.of("staff"))).post(staff).then(),

@@ -114,6 +114,13 @@ class ItemDetailGrpcTest extends MasterDataTest {
         assertStatus(Status.Code.PERMISSION_DENIED,
                 () -> stub(userToken(newTenant())).getItemDetail(request(t, "5678", "49-01")));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> stub(userToken(t)).getItemDetail(request(t, "5678", "")));
+        // Codes past their bounds are the caller's mistake, never an INTERNAL failure of the store.
+        assertStatus(Status.Code.INVALID_ARGUMENT,
+                () -> stub(userToken(t)).getItemDetail(request(t, "5678", "4".repeat(10_000))));
+        assertStatus(Status.Code.INVALID_ARGUMENT,
+                () -> stub(userToken(t)).getItemDetail(request(t, "5678", "49\u000001")));
+        assertStatus(Status.Code.INVALID_ARGUMENT,
+                () -> stub(userToken(t)).getItemDetail(request(t, "56\u000078", "49-01")));
         assertEquals("Item1", stub(userToken(t)).getItemDetail(request(t, "5678", "49-01")).getItemName());
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.masterdata.grpc;
 
 import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.Limits;
 import dev.kassa.common.auth.ApiKeyVerifier;
 import dev.kassa.common.auth.KassaAuthenticationMechanism;
 import dev.kassa.common.tenant.TenantIds;
@@ -17,10 +18,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /** {@code ItemService.GetItemDetail}: the REST {@code …/items/{code}/details} for the cart, over gRPC. */
 @GrpcService
 public class ItemDetailGrpcService implements ItemService {
+    private static final Pattern CODE = Pattern.compile(Limits.NO_CONTROL_CHARACTERS);
 
     @Inject
     StoreItemService storeItems;
@@ -52,6 +55,10 @@ public class ItemDetailGrpcService implements ItemService {
         if (!TenantIds.isValid(request.getTenantId()) || request.getItemCode().isBlank()) {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT
                     .withDescription("tenant_id must be a tenant id and item_code must be given").asRuntimeException());
+        }
+        if (!isCode(request.getItemCode()) || !isCode(request.getStoreCode())) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("item_code and store_code must be "
+                    + "at most " + Limits.CODE_MAX + " characters, without control characters").asRuntimeException());
         }
         if (!request.getTenantId().equals(callerTenant)) {
             return Uni.createFrom().failure(Status.PERMISSION_DENIED
@@ -90,6 +97,11 @@ public class ItemDetailGrpcService implements ItemService {
             b.setStorePrice(text(p.storePrice()));
         }
         return b.build();
+    }
+
+    /** Within the bounds of a code (the store code may be empty), so no store ever sees the value otherwise. */
+    private static boolean isCode(String value) {
+        return value.length() <= Limits.CODE_MAX && CODE.matcher(value).matches();
     }
 
     private static String text(BigDecimal amount) {
