@@ -139,6 +139,11 @@ class ProbesTest extends ReportTestBase {
         refused(report().get(path + REPORT_QUERY + "&open_counter=abc").then(), 422, "300001");
         refused(report().get(path + REPORT_QUERY + "&limit=0").then(), 422, "300001");
         refused(report().get(path + REPORT_QUERY + "&page=x").then(), 422, "300001");
+        // A page past Limits.PAGE_MAX used to make a negative offset of the in-memory listing: 500.
+        refused(report().get(path + "?report_scope=daily&report_type=category&business_date=20260315"
+                + "&page=2147483647&limit=1000").then(), 422, "300001");
+        refused(report().urlEncodingEnabled(false).get("/api/v1/tenants/" + tenant + "/stores/S%001/reports"
+                + REPORT_QUERY).then(), 422, "300001");
         refused(report().get(path + "?report_scope=daily&report_type=category&business_date=20260315"
                 + "&sort=bogus:1").then(), 400, "300002");
         refused(report().get(terminal.replace("/terminals/1/", "/terminals/one/") + REPORT_QUERY).then(), 422,
