@@ -1,5 +1,7 @@
 package dev.kassa.common.error;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -112,6 +114,11 @@ public class ErrorMappers {
     }
 
     private static Response badJson(JsonProcessingException e) {
+        if (writing(e)) {
+            // Writing the answer failed: the server's fault, never the client's input.
+            LOG.error("Answer could not be written", e);
+            return envelope(500, ErrorCodes.INTERNAL, "Internal server error", "exception_handler");
+        }
         String where = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             where = m.getPath().stream()
@@ -124,6 +131,17 @@ public class ErrorMappers {
         }
         return envelope(422, ErrorCodes.VALIDATION, "Invalid input data: " + where + reason,
                 "validation_exception_handler");
+    }
+
+    /** A failure of writing JSON (databind wraps the generator's own with the path of the value). */
+    private static boolean writing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonGenerationException
+                    || t instanceof JsonProcessingException j && j.getProcessor() instanceof JsonGenerator) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

@@ -182,6 +182,12 @@ class EnvelopeAndErrorsTest extends PlatformTestBase {
     }
 
     @Test
+    void anAnswerThatCannotBeWrittenIs500NotTheClientsFault() {
+        as(tenant).get("/api/v1/tenants/" + tenant + "/unwritable").then().statusCode(500)
+                .body("success", equalTo(false)).body("userError.code", equalTo("900999"));
+    }
+
+    @Test
     void invalidTenantIdIs400AndUnknownTenantIs404() {
         given().contentType(ContentType.JSON).auth().oauth2(dev.kassa.common.test.TestTokens.user("bad-id", "a", true))
                 .get("/api/v1/tenants/bad-id/notes").then().statusCode(400)

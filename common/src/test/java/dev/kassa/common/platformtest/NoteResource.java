@@ -135,6 +135,15 @@ public class NoteResource {
         return Uni.createFrom().failure(ApiException.notFound("Note " + code + " not found"));
     }
 
+    /** An answer the JSON writer refuses (a plain BigDecimal of scale -10000): a server fault. */
+    @GET
+    @Path("/tenants/{tenantId}/unwritable")
+    @Authenticated
+    public ApiResponse<java.math.BigDecimal> unwritable(@PathParam("tenantId") String tenantId) {
+        callers.forTenant(tenantId);
+        return ApiResponse.ok(new java.math.BigDecimal("1e10000"), "Unwritable", "unwritable");
+    }
+
     public record Tally(long total, int applied) {
     }
 
