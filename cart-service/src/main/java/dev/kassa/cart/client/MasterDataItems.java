@@ -3,6 +3,7 @@ package dev.kassa.cart.client;
 import dev.kassa.masterdata.grpc.v1.ItemDetailRequest;
 import dev.kassa.masterdata.grpc.v1.ItemDetailResponse;
 import dev.kassa.masterdata.grpc.v1.ItemService;
+import dev.kassa.cart.service.ItemCatalog;
 import dev.kassa.common.api.ApiException;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -23,6 +24,15 @@ import java.util.Optional;
 /**
  * Item details from the master-data service over gRPC, behind a breaker. An unknown item is an
  * answer (empty), not a failure; an unreachable service is, and opens the breaker.
+ * <p>
+ * The breaker is shared by every tenant, so only failures that say master data itself is away may
+ * count: UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, a timeout or a connection failure. Any
+ * other answer (a refused caller, an invalid argument, an internal error on one item) is turned into
+ * an {@link ApiException} inside the guarded call, which the breaker skips and the retry aborts on.
+ * Failure classification rather than a breaker per tenant: one tenant cannot produce an outage-class
+ * failure by its input (codes are validated before the call, and master data answers bad input with
+ * INVALID_ARGUMENT), while a real outage of master data is the same outage for every tenant, and one
+ * breaker learns it from all of their traffic at once instead of each tenant failing slowly alone.
  */
 @ApplicationScoped
 public class MasterDataItems {
@@ -53,14 +63,33 @@ public class MasterDataItems {
         return GrpcClientUtils.attachHeaders(items, headers).getItemDetail(request)
                 .map(MasterDataItems::detail)
                 .onFailure(MasterDataItems::isNotFound).recoverWithItem(Optional.empty())
+                .onFailure(MasterDataItems::isInvalid).transform(t -> ApiException.validation(
+                        "Invalid item lookup: " + ((StatusRuntimeException) t).getStatus().getDescription()))
                 .onFailure(MasterDataItems::isRefused).transform(t -> ApiException.forbidden(
-                        "Master data refused the item lookup: " + ((StatusRuntimeException) t).getStatus().getCode()));
+                        "Master data refused the item lookup: " + ((StatusRuntimeException) t).getStatus().getCode()))
+                .onFailure(t -> !isOutage(t)).transform(t -> ApiException.unavailable(ItemCatalog.MASTER_DATA_UNAVAILABLE,
+                        "Master data could not answer for item " + itemCode));
+    }
+
+    /** Failures of master data as a whole: only these count toward the breaker. */
+    static boolean isOutage(Throwable t) {
+        if (t instanceof StatusRuntimeException s) {
+            return switch (s.getStatus().getCode()) {
+                case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED -> true;
+                default -> false;
+            };
+        }
+        return true; // a connection failure or a timeout below gRPC
+    }
+
+    static boolean isInvalid(Throwable t) {
+        return t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.INVALID_ARGUMENT;
     }
 
     /** The caller may not read this tenant's items: the request's fault, not master data's. */
     static boolean isRefused(Throwable t) {
         return t instanceof StatusRuntimeException s && switch (s.getStatus().getCode()) {
-            case UNAUTHENTICATED, PERMISSION_DENIED, INVALID_ARGUMENT -> true;
+            case UNAUTHENTICATED, PERMISSION_DENIED -> true;
             default -> false;
         };
     }

@@ -1,5 +1,6 @@
 package dev.kassa.cart.domain;
 
+import dev.kassa.common.api.Limits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.kassa.cart.domain.payment.PaymentPlugin;
@@ -131,6 +132,7 @@ public final class Cart {
             }
             lines.add(LineItem.of(lines.size() + 1, add.item(), add.quantity(), add.item().priceFor(add.unitPrice())));
         }
+        requireRoomFor(lines.size(), "lines");
         apply(CartCalculator.calculate(lines, subtotalDiscounts, payments, ctx), next);
         return this;
     }
@@ -215,6 +217,7 @@ public final class Cart {
         if (requests == null || requests.isEmpty()) {
             throw CartErrors.invalid("At least one payment is required");
         }
+        requireRoomFor(payments.size() + requests.size(), "payments");
         Calculation current = CartCalculator.calculate(lineItems, subtotalDiscounts, payments, ctx);
         BigDecimal balance = current.balanceAmount();
         List<Payment> tenders = new ArrayList<>(payments);
@@ -355,6 +358,13 @@ public final class Cart {
             throw CartErrors.invalid("Line item is cancelled: lineNo " + lineNo);
         }
         return line;
+    }
+
+    /** A cart holds at most {@link Limits#CART_LINES_MAX} lines (and as many payments): its tranlog stays one record. */
+    public static void requireRoomFor(int count, String what) {
+        if (count > Limits.CART_LINES_MAX) {
+            throw CartErrors.invalid("A cart holds at most " + Limits.CART_LINES_MAX + " " + what);
+        }
     }
 
     private static void requireQuantity(int quantity) {

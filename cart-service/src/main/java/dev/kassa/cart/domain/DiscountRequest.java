@@ -1,9 +1,13 @@
 package dev.kassa.cart.domain;
 
+import dev.kassa.common.api.bounds.Amount;
+import dev.kassa.common.api.bounds.Code;
+import dev.kassa.common.api.bounds.Text;
+
 import java.math.BigDecimal;
 
 /** A discount as a client sends it: {@code {discountType, discountValue, discountDetail?}}. */
-public record DiscountRequest(String discountType, BigDecimal discountValue, String discountDetail) {
+public record DiscountRequest(@Code String discountType, @Amount BigDecimal discountValue, @Text String discountDetail) {
 
     public static DiscountRequest amount(long value) {
         return new DiscountRequest(DiscountType.DiscountAmount.name(), BigDecimal.valueOf(value), null);

@@ -81,6 +81,15 @@ public class TransactionRepository {
                 .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(stored(rows.get(0))));
     }
 
+    /** The transaction a cart became, if it was billed or cancelled. */
+    public Uni<Optional<Stored>> findByCartId(Mutiny.Session session, String cartId) {
+        return session.createNativeQuery("SELECT CAST(tranlog AS text), is_cancelled, is_voided, is_refunded FROM tran"
+                        + " WHERE cart_id = :cart", Object[].class)
+                .setParameter("cart", cartId)
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(stored(rows.get(0))));
+    }
+
     public Stored stored(Object[] row) {
         try {
             return new Stored(mapper.readValue((String) row[0], TranLog.class),

@@ -15,6 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import dev.kassa.common.api.Limits;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -71,7 +73,7 @@ public class CartResource {
     @POST
     @Path("/{cartId}/lineItems")
     public Uni<ApiResponse<CartView>> addItems(@PathParam("cartId") String cartId,
-                                               @NotNull List<Requests.@Valid @NotNull Item> items) {
+                                               @NotNull @Size(max = Limits.CART_LINES_MAX) List<Requests.@Valid @NotNull Item> items) {
         List<CartService.ItemRequest> requests = items.stream().map(i -> new CartService.ItemRequest(i.itemCode(),
                 i.quantity() == null ? 1 : i.quantity(), i.unitPrice())).toList();
         return ok(carts.addItems(caller(), cartId, requests), "Items added", "add_items");
@@ -103,7 +105,7 @@ public class CartResource {
     @POST
     @Path("/{cartId}/lineItems/{lineNo}/discounts")
     public Uni<ApiResponse<CartView>> lineDiscounts(@PathParam("cartId") String cartId, @PathParam("lineNo") int lineNo,
-                                                    @NotNull List<@Valid @NotNull DiscountRequest> body) {
+                                                    @NotNull @Size(max = Limits.CART_LINES_MAX) List<@Valid @NotNull DiscountRequest> body) {
         return ok(carts.change(caller(), cartId, (c, ctx) -> c.setLineDiscounts(lineNo, body, ctx)),
                 "Discount added to line item", "add_discount_to_line_item");
     }
@@ -117,7 +119,7 @@ public class CartResource {
     @POST
     @Path("/{cartId}/discounts")
     public Uni<ApiResponse<CartView>> discounts(@PathParam("cartId") String cartId,
-                                                @NotNull List<@Valid @NotNull DiscountRequest> body) {
+                                                @NotNull @Size(max = Limits.CART_LINES_MAX) List<@Valid @NotNull DiscountRequest> body) {
         return ok(carts.change(caller(), cartId, (c, ctx) -> c.setSubtotalDiscounts(body, ctx)),
                 "Discount added to cart", "add_discount_to_cart");
     }
@@ -125,7 +127,7 @@ public class CartResource {
     @POST
     @Path("/{cartId}/payments")
     public Uni<ApiResponse<CartView>> payments(@PathParam("cartId") String cartId,
-                                               @NotNull List<@Valid @NotNull PaymentRequest> body) {
+                                               @NotNull @Size(max = Limits.CART_LINES_MAX) List<@Valid @NotNull PaymentRequest> body) {
         if (body.isEmpty()) {
             throw ApiException.validation("At least one payment is required");
         }

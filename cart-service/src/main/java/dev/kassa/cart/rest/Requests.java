@@ -3,7 +3,15 @@ package dev.kassa.cart.rest;
 import dev.kassa.cart.client.Credentials;
 import dev.kassa.cart.service.TerminalCaller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.api.Limits;
+import dev.kassa.common.api.bounds.Amount;
+import dev.kassa.common.api.bounds.Code;
+import dev.kassa.common.api.bounds.Name;
+import dev.kassa.common.api.bounds.Text;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import java.math.BigDecimal;
 
@@ -13,24 +21,26 @@ final class Requests {
     private Requests() {
     }
 
-    record CreateCart(Integer transactionType, String userId, String userName) {
+    record CreateCart(@Digits(integer = 3, fraction = 0) Integer transactionType, @Code String userId,
+                      @Name String userName) {
     }
 
-    record Item(String itemCode, Integer quantity, BigDecimal unitPrice) {
+    record Item(@NotNull @Code String itemCode,
+                @Digits(integer = Limits.QUANTITY_INTEGER_DIGITS, fraction = 0) Integer quantity,
+                @Amount BigDecimal unitPrice) {
     }
 
-    record Quantity(@jakarta.validation.constraints.NotNull Integer quantity) {
+    record Quantity(@NotNull @Digits(integer = Limits.QUANTITY_INTEGER_DIGITS, fraction = 0) Integer quantity) {
     }
 
-    record UnitPrice(@jakarta.validation.constraints.NotNull BigDecimal unitPrice) {
+    record UnitPrice(@NotNull @Amount BigDecimal unitPrice) {
     }
 
-    record DeliveryStatus(@jakarta.validation.constraints.NotBlank String eventId,
-                          @jakarta.validation.constraints.NotBlank String service,
-                          @jakarta.validation.constraints.NotBlank String status, String message) {
+    record DeliveryStatus(@NotBlank @Code String eventId, @NotBlank @Code String service,
+                          @NotBlank @Code String status, @Text String message) {
     }
 
-    record Tenant(@jakarta.validation.constraints.NotBlank String tenantId) {
+    record Tenant(@NotBlank @Code String tenantId) {
     }
 
     /** The caller's credentials as they came, to be passed on to master data. */

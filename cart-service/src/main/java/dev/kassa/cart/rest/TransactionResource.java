@@ -15,6 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import dev.kassa.common.api.Limits;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -89,7 +91,7 @@ public class TransactionResource {
                                                              @PathParam("storeCode") String storeCode,
                                                              @PathParam("terminalNo") int terminalNo,
                                                              @PathParam("transactionNo") long transactionNo,
-                                                             @NotNull List<@Valid @NotNull PaymentRequest> payments) {
+                                                             @NotNull @Size(max = Limits.CART_LINES_MAX) List<@Valid @NotNull PaymentRequest> payments) {
         TerminalCaller caller = owner(tenantId, storeCode, terminalNo);
         return transactions.voidOrReturn(caller, transactionNo, payments, true)
                 .map(t -> ApiResponse.ok(t, "Transaction voided", "void_transaction"));
@@ -101,7 +103,7 @@ public class TransactionResource {
                                                                @PathParam("storeCode") String storeCode,
                                                                @PathParam("terminalNo") int terminalNo,
                                                                @PathParam("transactionNo") long transactionNo,
-                                                               @NotNull List<@Valid @NotNull PaymentRequest> payments) {
+                                                               @NotNull @Size(max = Limits.CART_LINES_MAX) List<@Valid @NotNull PaymentRequest> payments) {
         TerminalCaller caller = owner(tenantId, storeCode, terminalNo);
         return transactions.voidOrReturn(caller, transactionNo, payments, false)
                 .map(t -> ApiResponse.ok(t, "Transaction returned", "return_transaction"));

@@ -14,6 +14,7 @@ import dev.kassa.cart.domain.ItemToAdd;
 import dev.kassa.cart.domain.Staff;
 import dev.kassa.cart.domain.TranLogMapper;
 import dev.kassa.cart.domain.TransactionNumbers;
+import dev.kassa.cart.domain.receipt.ReceiptSettings;
 import dev.kassa.cart.repository.CartStore;
 import dev.kassa.cart.repository.CounterRepository;
 import dev.kassa.cart.repository.TransactionRepository;
@@ -22,9 +23,9 @@ import dev.kassa.common.event.OutgoingEvent;
 import dev.kassa.common.event.Topics;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.pg.OutboxWriter;
+import dev.kassa.common.pg.SqlFailures;
 import dev.kassa.common.pg.TenantTx;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -103,6 +104,7 @@ public class CartService {
             if (!CartStateMachine.allows(l.cart().cartStatus(), CartEvent.ADD_ITEM)) {
                 throw CartStateMachine.invalidEvent(l.cart().cartStatus(), CartEvent.ADD_ITEM);
             }
+            Cart.requireRoomFor(l.cart().lineItems().size() + requests.size(), "lines"); // before any lookup
             List<Uni<ItemToAdd>> lookups = requests.stream().map(r -> item(caller, r)).toList();
             Uni<List<ItemToAdd>> items = lookups.size() == 1 ? lookups.get(0).map(List::of)
                     : Uni.join().all(lookups).andFailFast();
@@ -171,12 +173,7 @@ public class CartService {
                                 range.start(), range.end())
                         .flatMap(n -> {
                             TransactionNumbers numbers = new TransactionNumbers(n.transactionNo(), n.receiptNo());
-                            OffsetDateTime now = OffsetDateTime.now();
-                            if (event == CartEvent.BILL) {
-                                cart.bill(numbers, now, receipt);
-                            } else {
-                                cart.cancel(numbers, now, receipt);
-                            }
+                            finishAs(cart, event, numbers, OffsetDateTime.now(), receipt);
                             TranLog tranLog = TranLogMapper.fromCart(cart, eventId);
                             return transactions.insert(session, tranLog, cartId, cart.isCancelled())
                                     .flatMap(x -> outbox.append(session, new OutgoingEvent(eventId, tenantId,
@@ -184,14 +181,55 @@ public class CartService {
                                             cart.terminalNo()), TranLog.EVENT_TYPE, tranLog)));
                         }))
                         .flatMap(x -> forceStore(tenantId, cartId, cart))
-                        .onFailure(CartService::isUniqueViolation).recoverWithUni(t -> load(caller, cartId)
-                                .map(again -> {
-                                    CartState s = again.cart().cartStatus();
-                                    if (s == CartState.Completed || s == CartState.Cancelled) {
-                                        return again.cart();
-                                    }
-                                    throw CartStateMachine.invalidEvent(s, event);
-                                }));
+                        .onFailure(SqlFailures::isUniqueViolation)
+                        .recoverWithUni(t -> alreadyFinished(caller, cartId, event, receipt, t));
+            });
+        });
+    }
+
+    private static void finishAs(Cart cart, CartEvent event, TransactionNumbers numbers, OffsetDateTime at,
+                                 ReceiptSettings receipt) {
+        if (event == CartEvent.BILL) {
+            cart.bill(numbers, at, receipt);
+        } else {
+            cart.cancel(numbers, at, receipt);
+        }
+    }
+
+    /**
+     * Another call finished this cart first (a concurrent or repeated bill or cancel: the unique
+     * {@code cart_id} refused the second transaction). The stored transaction is the truth: when Redis
+     * does not show the finished cart yet (the winner has not written it, or its write failed after the
+     * commit), the cart is finished again with the stored numbers and time, which renders the same
+     * cart, and stored. The caller gets that cart, or the contract's 400 when it asked for the other
+     * ending (a cancel of a billed cart).
+     */
+    private Uni<Cart> alreadyFinished(TerminalCaller caller, String cartId, CartEvent event, ReceiptSettings receipt,
+                                      Throwable conflict) {
+        String tenantId = caller.tenantId();
+        return tx.run(tenantId, session -> transactions.findByCartId(session, cartId)).flatMap(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().failure(conflict);
+            }
+            TranLog stored = found.get().tranLog();
+            CartEvent storedEvent = found.get().status().isCancelled() ? CartEvent.CANCEL : CartEvent.BILL;
+            return load(caller, cartId).flatMap(l -> {
+                Cart cart = l.cart();
+                CartState s = cart.cartStatus();
+                Uni<Cart> finished;
+                if (s == CartState.Completed || s == CartState.Cancelled) {
+                    finished = Uni.createFrom().item(cart);
+                } else {
+                    finishAs(cart, storedEvent, new TransactionNumbers(stored.transactionNo(), stored.receiptNo()),
+                            OffsetDateTime.parse(stored.generateDateTime()), receipt);
+                    finished = forceStore(tenantId, cartId, cart);
+                }
+                return finished.map(done -> {
+                    if (storedEvent != event) {
+                        throw CartStateMachine.invalidEvent(done.cartStatus(), event);
+                    }
+                    return done;
+                });
             });
         });
     }
@@ -203,15 +241,6 @@ public class CartService {
                 ? store.create(tenantId, cartId, json).replaceWith(cart)
                 : store.replace(tenantId, cartId, current.get().version(), json).flatMap(won -> won
                         ? Uni.createFrom().item(cart) : forceStore(tenantId, cartId, cart)));
-    }
-
-    static boolean isUniqueViolation(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A test double of the master-data service on one port: gRPC ItemService (HTTP/2) and the REST
  * lists the cart reads (payments, taxes, promotions, settings). Items: {@code 49-01} (Item1,
  * common 120, store 100, category 001, tax 01), {@code P<price>-<anything>} (that price, tax
- * 01), everything else unknown. {@link #takeDown()} makes it drop every connection (a system
+ * 01), {@code FAIL-<anything>} an INTERNAL error (a fault on that one item), everything else unknown. {@link #takeDown()} makes it drop every connection (a system
  * property, shared by the test's class loaders) until {@link #bringUp()}.
  */
 public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
@@ -51,7 +51,9 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
         grpc.callHandler(ItemServiceGrpc.getGetItemDetailMethod(), call -> call.handler(req -> {
             System.setProperty(ITEM_CALLS, String.valueOf(CALLS.incrementAndGet()));
             ItemDetailResponse item = item(req);
-            if (item == null) {
+            if (req.getItemCode().startsWith("FAIL-")) {
+                call.response().status(GrpcStatus.INTERNAL).end();
+            } else if (item == null) {
                 call.response().status(GrpcStatus.NOT_FOUND).end();
             } else {
                 call.response().end(item);

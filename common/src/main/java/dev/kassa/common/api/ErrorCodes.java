@@ -19,6 +19,7 @@ public final class ErrorCodes {
     public static final String INVALID_SORT = "300002";
     public static final String INVALID_TENANT = "300003";
     public static final String INVALID_STATE = "300004";
+    public static final String DATABASE_UNAVAILABLE = "500001";
     public static final String DUPLICATE = "500005";
     public static final String EXTERNAL_UNAVAILABLE = "600001";
     public static final String INTERNAL = "900999";

@@ -1,21 +1,35 @@
 package dev.kassa.common.pg;
 
 import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.ErrorCodes;
 import dev.kassa.common.error.ExceptionTranslator;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
-/** A unique-key violation is a duplicate the client sent (400), not a server fault. */
+/**
+ * PostgreSQL failures that stand for something the client sent: a unique-key violation is a
+ * duplicate (400), a data exception (class 22: a NUL byte, a number out of range, a string too
+ * long) or an index row too large (54000) is invalid input (422). A lost connection (class 08) is
+ * the store being away (503). Sees through Hibernate Reactive's wrapping (see {@link SqlFailures}).
+ */
 @ApplicationScoped
 public class PgExceptionTranslator implements ExceptionTranslator {
 
     @Override
     public Optional<ApiException> translate(Throwable failure) {
-        if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-            return Optional.of(ApiException.duplicate("The record already exists"));
-        }
-        return Optional.empty();
+        return SqlFailures.sqlState(failure).map(state -> {
+            if (SqlFailures.UNIQUE_VIOLATION.equals(state)) {
+                return ApiException.duplicate("The record already exists");
+            }
+            if (state.startsWith("22") || "54000".equals(state)) {
+                return ApiException.validation("Invalid input data: a value does not fit its field");
+            }
+            if (state.startsWith("08") || state.startsWith("57P")) {
+                return ApiException.unavailable(ErrorCodes.DATABASE_UNAVAILABLE,
+                        "The database is unavailable, try again");
+            }
+            return null;
+        });
     }
 }

@@ -12,7 +12,10 @@ import dev.kassa.masterdata.grpc.v1.ItemDetailResponse;
 import dev.kassa.masterdata.grpc.v1.ItemService;
 import dev.kassa.masterdata.repository.JsonText;
 import dev.kassa.masterdata.service.StoreItemService;
+import dev.kassa.common.api.Limits;
+import dev.kassa.common.error.StoreOutages;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -52,9 +55,11 @@ public class ItemDetailGrpcService implements ItemService {
     }
 
     private Uni<ItemDetailResponse> detailFor(ItemDetailRequest request, String callerTenant) {
-        if (!TenantIds.isValid(request.getTenantId()) || request.getItemCode().isBlank()) {
-            return Uni.createFrom().failure(Status.INVALID_ARGUMENT
-                    .withDescription("tenant_id must be a tenant id and item_code must be given").asRuntimeException());
+        if (!TenantIds.isValid(request.getTenantId()) || request.getItemCode().isBlank()
+                || !Limits.isCode(request.getItemCode()) || !Limits.isCode(request.getStoreCode())) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("tenant_id must be a tenant id;"
+                    + " item_code and store_code must be codes of 1 to " + Limits.CODE_MAX
+                    + " characters without control characters").asRuntimeException());
         }
         if (!isCode(request.getItemCode()) || !isCode(request.getStoreCode())) {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription("item_code and store_code must be "
@@ -76,7 +81,10 @@ public class ItemDetailGrpcService implements ItemService {
                         default -> Status.INTERNAL;
                     };
                     return status.withDescription(api.getMessage()).asRuntimeException();
-                });
+                })
+                // the store being away is master data's outage (callers' breakers count it); anything else is not
+                .onFailure(e -> !(e instanceof StatusRuntimeException)).transform(e -> (StoreOutages.isOutage(e)
+                        ? Status.UNAVAILABLE : Status.INTERNAL).withDescription("Item lookup failed").asRuntimeException());
     }
 
     private ItemDetailResponse response(PricedItem p) {
