@@ -30,13 +30,6 @@ public final class Limits {
     /** No control characters (NUL, newlines, escapes) in codes. */
     public static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
 
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(NO_CONTROL_CHARACTERS);
-
     private Limits() {
-    }
-
-    /** A code as {@code @Code} accepts it, for checks outside bean validation (gRPC, path values). */
-    public static boolean isCode(String value) {
-        return value != null && !value.isEmpty() && value.length() <= CODE_MAX && CODE.matcher(value).matches();
     }
 }
