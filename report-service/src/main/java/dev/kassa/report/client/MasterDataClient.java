@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -13,7 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Category names from the master-data service, behind a breaker (a read: one retry is safe). */
+/**
+ * Category names from the master-data service, behind a breaker (a read: one retry is safe). The
+ * breaker is shared by all tenants, so a 4xx (one tenant unknown to master data, a refused token) is
+ * an answer, "no names", and never counts toward it; only master data failing or not answering does.
+ */
 @ApplicationScoped
 public class MasterDataClient {
     /** The most categories one page of master data gives. */
@@ -37,6 +42,11 @@ public class MasterDataClient {
                 }
             }
             return names;
-        });
+        }).onFailure(MasterDataClient::isClientError).recoverWithItem(Map.of());
+    }
+
+    static boolean isClientError(Throwable t) {
+        return t instanceof WebApplicationException w && w.getResponse() != null
+                && w.getResponse().getStatus() >= 400 && w.getResponse().getStatus() < 500;
     }
 }
