@@ -5,6 +5,8 @@ import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
 import dev.kassa.common.event.OutgoingEvent;
+import dev.kassa.common.event.Topics;
+import dev.kassa.common.event.TranLog;
 import dev.kassa.common.pg.OutboxWriter;
 import dev.kassa.common.pg.TenantSchemas;
 import dev.kassa.common.pg.TenantTx;
@@ -45,13 +47,16 @@ public class NoteResource {
     public record TenantRequest(@NotBlank String tenantId) {
     }
 
-    public record NoteRequest(@NotBlank String text, @NotNull @Min(1) @Max(1000) Integer quantityOrdered) {
+    /** {@code paddingBytes} makes the note's event that much larger (outbox size tests). */
+    public record NoteRequest(@NotBlank String text, @NotNull @Min(1) @Max(1000) Integer quantityOrdered,
+                              @Min(0) @Max(16 * 1024 * 1024) Integer paddingBytes) {
     }
 
     public record Note(long id, String text, int quantityOrdered) {
     }
 
-    public record NoteCreated(String event_id, String event_type, String tenant_id, long note_id, int qty) {
+    public record NoteCreated(String event_id, String event_type, String tenant_id, long note_id, int qty,
+                              String padding) {
     }
 
     @POST
@@ -78,7 +83,9 @@ public class NoteResource {
                 .getSingleResult()
                 .flatMap(id -> {
                     String eventId = UUID.randomUUID().toString();
-                    NoteCreated event = new NoteCreated(eventId, "note_created", tenantId, id, body.quantityOrdered());
+                    String padding = body.paddingBytes() == null ? null : "x".repeat(body.paddingBytes());
+                    NoteCreated event = new NoteCreated(eventId, "note_created", tenantId, id, body.quantityOrdered(),
+                            padding);
                     return outbox.append(session, new OutgoingEvent(eventId, tenantId, TOPIC, tenantId,
                                     "note_created", event))
                             .replaceWith(new Note(id, body.text(), body.quantityOrdered()));
@@ -142,6 +149,24 @@ public class NoteResource {
     public ApiResponse<java.math.BigDecimal> unwritable(@PathParam("tenantId") String tenantId) {
         callers.forTenant(tenantId);
         return ApiResponse.ok(new java.math.BigDecimal("1e10000"), "Unwritable", "unwritable");
+    }
+
+    public record WrittenEvent(String eventId, String key) {
+    }
+
+    /** Writes the largest sale the input bounds allow as a tranlog event, as the cart would (size tests). */
+    @POST
+    @Path("/tenants/{tenantId}/largest-tranlog")
+    @Authenticated
+    @ResponseStatus(201)
+    public Uni<ApiResponse<WrittenEvent>> largestTranlog(@PathParam("tenantId") String tenantId) {
+        callers.userOfTenant(tenantId);
+        TranLog tranlog = LargestSale.tranlog(tenantId);
+        String key = Topics.terminalKey(tenantId, tranlog.storeCode(), tranlog.terminalNo());
+        return tx.run(tenantId, session -> outbox.append(session, new OutgoingEvent(tranlog.eventId(), tenantId,
+                        Topics.TRANLOG, key, TranLog.EVENT_TYPE, tranlog)))
+                .map(done -> ApiResponse.created(new WrittenEvent(tranlog.eventId(), key), "Tranlog written",
+                        "write_tranlog"));
     }
 
     public record Tally(long total, int applied) {

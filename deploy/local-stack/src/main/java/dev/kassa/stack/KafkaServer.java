@@ -29,6 +29,12 @@ final class KafkaServer implements Server {
     static final List<String> TOPICS = List.of("pos.tranlog", "pos.cashlog", "pos.opencloselog", "pos.masterdata",
             "pos.delivery-ack", "pos.dlq");
     static final int PARTITIONS = 3;
+    /**
+     * The largest record batch the broker accepts: above the outbox relay's producer limit
+     * ({@code kassa.outbox.max-record-bytes}, 8 MiB, plus 64 KiB of record overhead), so what the
+     * relay sends the broker takes. Consumers fetch a batch of this size whatever their fetch sizes.
+     */
+    static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 
     private final int port;
     private final int controllerPort;
@@ -90,6 +96,8 @@ final class KafkaServer implements Server {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+        p.put("replica.fetch.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
         // Fewer internal partitions and threads: one node on two cores, where each partition costs startup time.
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.num.partitions", "5");
@@ -120,7 +128,8 @@ final class KafkaServer implements Server {
         Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Ports.HOST + ":" + port,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
         try (Admin client = Admin.create(admin)) {
-            List<NewTopic> topics = TOPICS.stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList();
+            List<NewTopic> topics = TOPICS.stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)
+                    .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES)))).toList();
             for (var result : client.createTopics(topics).values().values()) {
                 try {
                     result.get();
