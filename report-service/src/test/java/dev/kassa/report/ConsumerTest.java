@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.common.event.Topics;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.test.KafkaProbe;
+import dev.kassa.common.test.KassaInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,45 @@ class ConsumerTest extends ReportTestBase {
         List<JsonNode> failed = jsonWhere(Topics.DELIVERY_ACK, "event_id", poisonId, 1,
                 Duration.ofSeconds(20));
         assertEquals("failed", failed.get(0).path("status").asText());
+    }
+
+    /**
+     * The MongoDB server stopped for 60 s, longer than any retry budget, while logs arrive: the consumer
+     * waits for it, then every log is stored once and acknowledged, and none is dead-lettered.
+     */
+    @Test
+    void aMongoOutageOfAMinuteDelaysLogsButLosesNone() throws InterruptedException {
+        String tenant = newTenant();
+        ScriptedDay day = new ScriptedDay(tenant, STORE, 1);
+        TranLog first = day.apple(1, "2026-03-15T10:00:00.000+09:00");
+        publish(List.of(day.event(first)));
+        awaitAcks(List.of(first.eventId()), 1);
+
+        List<ScriptedDay.Event> during = List.of(
+                day.event(day.apple(2, "2026-03-15T10:05:00.000+09:00")),
+                day.event(day.apple(3, "2026-03-15T10:10:00.000+09:00")),
+                day.event(day.apple(4, "2026-03-15T10:15:00.000+09:00")));
+        KassaInfra.stop(KassaInfra.Service.MONGO);
+        try {
+            publish(during);
+            Thread.sleep(Duration.ofSeconds(60).toMillis());
+        } finally {
+            KassaInfra.start(KassaInfra.Service.MONGO);
+        }
+        awaitAcks(ids(during), 1);
+
+        JsonNode flash = data(asUser(tenant).queryParam("report_scope", "flash").queryParam("report_type", "sales")
+                .queryParam("business_date", ScriptedDay.DATE)
+                .get("/api/v1/tenants/" + tenant + "/stores/" + STORE + "/reports").then());
+        figure(flash, "/salesGross", "440", 4, 4);
+        String key = during.get(0).key();
+        List<ConsumerRecord<String, String>> dead = readTopic(Topics.DEAD_LETTER, Duration.ofSeconds(3), all -> false);
+        assertTrue(dead.stream().noneMatch(r -> key.equals(r.key())), "nothing of this terminal dead-lettered");
+        List<JsonNode> failed = readTopic(Topics.DELIVERY_ACK, Duration.ofSeconds(3), all -> false).stream()
+                .map(r -> KafkaProbe.json(r.value()))
+                .filter(a -> tenant.equals(a.path("tenant_id").asText()) && "failed".equals(a.path("status").asText()))
+                .toList();
+        assertEquals(List.of(), failed);
     }
 
     @Test

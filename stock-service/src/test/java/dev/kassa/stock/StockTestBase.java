@@ -28,7 +28,14 @@ public abstract class StockTestBase {
     protected static final ObjectMapper EVENTS = new ObjectMapper();
 
     protected static String newTenant() {
-        String tenant = "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        return newTenant(newTenantId());
+    }
+
+    protected static String newTenantId() {
+        return "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    protected static String newTenant(String tenant) {
         given().contentType(ContentType.JSON).auth().oauth2(TestTokens.user(tenant, "admin", true))
                 .body(Map.of("tenant_id", tenant))
                 .post("/api/v1/tenants").then().statusCode(201);

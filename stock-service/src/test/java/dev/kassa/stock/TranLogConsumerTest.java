@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.common.event.Topics;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.test.KafkaProbe;
+import dev.kassa.common.test.KassaInfra;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class TranLogConsumerTest extends StockTestBase {
 
-    private static void awaitQuantities(String t, String store, Map<String, Integer> expected) {
+    static void awaitQuantities(String t, String store, Map<String, Integer> expected) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> expected.forEach((item, qty) ->
                 as(t).get(stock(t, store) + "/" + item).then().statusCode(200)
                         .body("data.currentQuantity", equalTo(qty))));
     }
 
-    private static List<JsonNode> acksOf(String tenant, int expected) {
+    static List<JsonNode> acksOf(String tenant, int expected) {
         Predicate<ConsumerRecord<String, String>> ours = r -> tenant.equals(KafkaProbe.json(r.value())
                 .path("tenant_id").asText());
         return KafkaProbe.read(Topics.DELIVERY_ACK, Duration.ofSeconds(60),
@@ -112,5 +113,67 @@ class TranLogConsumerTest extends StockTestBase {
         assertEquals(4, ours.size());
         assertTrue(ours.stream().anyMatch(r -> "{not json".equals(r.value())));
         assertTrue(ours.stream().allMatch(r -> r.headers().lastHeader("dead-letter-reason") != null));
+        // Each names the consumer, why it gave up and where the record came from.
+        for (ConsumerRecord<String, String> r : ours) {
+            assertEquals("stock-service/tranlog", header(r, "dead-letter-consumer"));
+            assertEquals("stock-service", header(r, "dead-letter-group"));
+            assertEquals("poison", header(r, "dead-letter-kind"));
+            assertEquals(Topics.TRANLOG, header(r, "dead-letter-topic"));
+            assertEquals(key, header(r, "dead-letter-key"));
+            assertTrue(Integer.parseInt(header(r, "dead-letter-partition")) >= 0);
+            assertTrue(Long.parseLong(header(r, "dead-letter-offset")) >= 0);
+        }
+        assertTrue(ours.stream().anyMatch(r -> header(r, "dead-letter-reason").contains("not found")),
+                "the unknown tenant's reason names it");
+    }
+
+    /**
+     * PostgreSQL stopped for 60 s, longer than any retry budget, while tranlogs arrive: the consumer
+     * waits for it, then every movement applies exactly once, each is acknowledged, none is dead-lettered.
+     */
+    @Test
+    void aPostgresOutageOfAMinuteDelaysTranlogsButLosesNone() {
+        String t = newTenant();
+        String s = "OUT";
+        adjust(t, s, "A", 100);
+        adjust(t, s, "B", 20);
+        List<TranLog> before = List.of(tranlog(t, s, 1, TranLog.SALE, false, Line.of("A", 5)));
+        before.forEach(StockTestBase::send);
+        awaitQuantities(t, s, Map.of("A", 95));
+
+        List<TranLog> during = List.of(
+                tranlog(t, s, 2, TranLog.SALE, false, Line.of("A", 3), Line.of("B", 2)),
+                tranlog(t, s, 3, TranLog.RETURN, false, Line.of("A", 1)),
+                tranlog(t, s, 4, TranLog.SALE, false, Line.of("B", 7)));
+        KassaInfra.stop(KassaInfra.Service.POSTGRES);
+        try {
+            during.forEach(StockTestBase::send);
+            sleep(Duration.ofSeconds(60));
+        } finally {
+            KassaInfra.start(KassaInfra.Service.POSTGRES);
+        }
+        // A 95 - 3 + 1 = 93; B 20 - 2 - 7 = 11
+        awaitQuantities(t, s, Map.of("A", 93, "B", 11));
+        List<JsonNode> acks = acksOf(t, 4);
+        assertEquals(4, acks.stream().filter(a -> "received".equals(a.path("status").asText())).count());
+        assertTrue(acks.stream().noneMatch(a -> "failed".equals(a.path("status").asText())));
+        List<ConsumerRecord<String, String>> dead = KafkaProbe.read(Topics.DEAD_LETTER, Duration.ofSeconds(3),
+                all -> false);
+        assertTrue(dead.stream().noneMatch(r -> r.key() != null && r.key().startsWith(t)),
+                "nothing of this tenant dead-lettered");
+        as(t).get(stock(t, s) + "/B/history").then().body("data.metadata.total", equalTo(3));
+    }
+
+    static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.kassa.report.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.common.event.CashLog;
+import dev.kassa.common.event.ConsumerPolicy;
+import dev.kassa.common.event.FailureKind;
 import dev.kassa.common.event.EventEnvelope;
 import dev.kassa.common.event.OpenCloseLog;
 import dev.kassa.common.event.PoisonEventException;
@@ -15,16 +17,17 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
  * Stores every tranlog, cash log and open/close log as received, once per event id however often it
  * comes, then acknowledges it. A record that can never be applied (not JSON, no event id, not a log
- * of its topic) goes to {@code pos.dlq} with the reason; a store failure is retried a few times first.
+ * of its topic) goes to {@code pos.dlq} with the reason; while MongoDB is away the record waits for it
+ * ({@link ConsumerPolicy}).
  */
 @ApplicationScoped
 public class LogConsumer {
+    static final String CHANNEL = "pos-logs";
     private static final Pattern DATE = Pattern.compile("\\d{8}");
 
     @Inject
@@ -36,15 +39,18 @@ public class LogConsumer {
     @Inject
     DeliveryAcks acks;
 
-    @Incoming("pos-logs")
+    @Inject
+    ConsumerPolicy policy;
+
+    @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         String topic = record.topic();
-        return Uni.createFrom().item(() -> EventEnvelope.parse(mapper, record.value()))
-                .flatMap(event -> Uni.createFrom().deferred(() -> apply(topic, event, record.value()))
-                        .onFailure(e -> !(e instanceof PoisonEventException)).retry()
-                        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(4)
-                        .onFailure().call(e -> acks.failed(topic, event, e.getMessage()))
-                        .call(() -> acks.received(topic, event)));
+        EventEnvelope[] event = new EventEnvelope[1];
+        return policy.process(CHANNEL, record, () -> {
+            event[0] = EventEnvelope.parse(mapper, record.value());
+            return apply(topic, event[0], record.value()).call(() -> acks.received(topic, event[0]));
+        }, failure -> event[0] == null ? Uni.createFrom().voidItem()
+                : acks.failed(topic, event[0], FailureKind.reason(failure)));
     }
 
     Uni<Void> apply(String topic, EventEnvelope event, String payload) {

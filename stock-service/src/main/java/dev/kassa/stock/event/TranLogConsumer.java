@@ -1,7 +1,7 @@
 package dev.kassa.stock.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kassa.common.api.ApiException;
+import dev.kassa.common.event.ConsumerPolicy;
 import dev.kassa.common.event.DeliveryAck;
 import dev.kassa.common.event.EventEnvelope;
 import dev.kassa.common.event.PoisonEventException;
@@ -11,20 +11,19 @@ import dev.kassa.stock.service.StockService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import java.time.Duration;
 
 /**
  * Applies {@code pos.tranlog} to stock, once per event id (see {@link StockService#apply}), and
  * acknowledges each record on {@code pos.delivery-ack}. A record that can never apply (not JSON,
- * no event id or tenant, not a tranlog, a tenant this service does not hold) fails and goes to
- * {@code pos.dlq}; a passing fault (a lost connection) is retried a few times first.
+ * no event id or tenant, not a tranlog, a tenant this service does not hold) goes to {@code pos.dlq}
+ * after a {@code failed} acknowledgement; while PostgreSQL is away the record waits for it
+ * ({@link ConsumerPolicy}).
  */
 @ApplicationScoped
 public class TranLogConsumer {
-    private static final Logger LOG = Logger.getLogger(TranLogConsumer.class);
+    static final String CHANNEL = "tranlog";
 
     @Inject
     ObjectMapper mapper;
@@ -32,13 +31,16 @@ public class TranLogConsumer {
     StockService stock;
     @Inject
     DeliveryAcks acks;
+    @Inject
+    ConsumerPolicy policy;
 
-    @Incoming("tranlog")
-    public Uni<Void> consume(String record) {
-        return Uni.createFrom().item(() -> EventEnvelope.parse(mapper, record))
-                .flatMap(event -> Uni.createFrom().deferred(() -> apply(event)))
-                .onFailure().invoke(e -> LOG.warnf("Tranlog record not applied, to the dead-letter topic: %s",
-                        e.toString()));
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        EventEnvelope[] event = new EventEnvelope[1];
+        return policy.process(CHANNEL, record, () -> {
+            event[0] = EventEnvelope.parse(mapper, record.value());
+            return apply(event[0]);
+        }, failure -> event[0] == null ? Uni.createFrom().voidItem() : failed(event[0], failure));
     }
 
     Uni<Void> apply(EventEnvelope event) {
@@ -46,18 +48,22 @@ public class TranLogConsumer {
         if (tranlog.storeCode() == null || tranlog.storeCode().isBlank()) {
             throw new PoisonEventException("no store_code");
         }
-        String key = Topics.terminalKey(tranlog.tenantId(), tranlog.storeCode(), tranlog.terminalNo());
-        String type = event.eventType() == null ? TranLog.EVENT_TYPE : event.eventType();
         return stock.apply(tranlog)
-                .onFailure(TranLogConsumer::passing).retry().withBackOff(Duration.ofMillis(200)).atMost(3)
-                .flatMap(outcome -> acks.send(key, event.eventId(), type, event.tenantId(), DeliveryAck.RECEIVED,
-                        outcome.firstTime() ? "" : "Duplicate event"))
-                .onFailure().call(e -> acks.send(key, event.eventId(), type, event.tenantId(), DeliveryAck.FAILED,
-                        String.valueOf(e.getMessage())));
+                .flatMap(outcome -> acks.send(key(event), event.eventId(), type(event), event.tenantId(),
+                        DeliveryAck.RECEIVED, outcome.firstTime() ? "" : "Duplicate event"));
     }
 
-    /** Faults worth another try; a client-side error (unknown tenant) or a poison record is not. */
-    private static boolean passing(Throwable e) {
-        return !(e instanceof PoisonEventException) && !(e instanceof ApiException);
+    private Uni<Void> failed(EventEnvelope event, Throwable failure) {
+        return acks.send(key(event), event.eventId(), type(event), event.tenantId(), DeliveryAck.FAILED,
+                String.valueOf(failure.getMessage()));
+    }
+
+    private static String type(EventEnvelope event) {
+        return event.eventType() == null ? TranLog.EVENT_TYPE : event.eventType();
+    }
+
+    private static String key(EventEnvelope event) {
+        String store = event.body().path("store_code").asText("");
+        return Topics.terminalKey(event.tenantId(), store, event.body().path("terminal_no").asInt());
     }
 }

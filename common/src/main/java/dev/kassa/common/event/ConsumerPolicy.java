@@ -1,0 +1,144 @@
+package dev.kassa.common.event;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How every Kassa consumer treats a record that fails (see {@link FailureKind}):
+ * <ul>
+ *   <li>its store is away: tried again with capped exponential backoff until the store is back,
+ *       however long that takes; the record stays the channel's only one in flight, so the
+ *       partition does not run ahead, and the connector pauses the Kafka consumer once its small
+ *       queue is full (memory stays bounded);</li>
+ *   <li>unexpected: tried {@code kassa.consumer.unexpected-attempts} times, then dead-lettered;</li>
+ *   <li>poison: dead-lettered at once.</li>
+ * </ul>
+ * A dead-lettered record is acknowledged, so the next one is read. Each attempt runs on the record's
+ * Vert.x context, where Hibernate Reactive and the Mongo client expect to run.
+ */
+@ApplicationScoped
+public class ConsumerPolicy {
+    private static final Logger LOG = Logger.getLogger(ConsumerPolicy.class);
+
+    @ConfigProperty(name = "kassa.consumer.initial-backoff", defaultValue = "PT0.2S")
+    Duration initialBackoff;
+
+    @ConfigProperty(name = "kassa.consumer.max-backoff", defaultValue = "PT10S")
+    Duration maxBackoff;
+
+    @ConfigProperty(name = "kassa.consumer.unexpected-attempts", defaultValue = "5")
+    int unexpectedAttempts;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    Config config;
+
+    public Uni<Void> process(String channel, ConsumerRecord<String, String> record, Supplier<Uni<?>> work) {
+        return process(channel, record, work, failure -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Runs {@code work} for the record under the policy; {@code beforeDeadLetter} runs once before a
+     * record goes to {@code pos.dlq} (a failed delivery acknowledgement, say) and may fail harmlessly.
+     */
+    public Uni<Void> process(String channel, ConsumerRecord<String, String> record, Supplier<Uni<?>> work,
+                             Function<Throwable, Uni<?>> beforeDeadLetter) {
+        Context context = Vertx.currentContext();
+        String consumer = consumer(channel);
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger unexpected = new AtomicInteger();
+        return onContext(context, work)
+                .invoke(() -> attempts.incrementAndGet())
+                .onFailure().invoke(f -> attempts.incrementAndGet())
+                .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(failure -> {
+                    FailureKind kind = FailureKind.of(failure);
+                    if (kind == FailureKind.POISON) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    if (kind == FailureKind.UNEXPECTED && unexpected.incrementAndGet() >= unexpectedAttempts) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    Duration wait = backoff(attempts.get());
+                    if (kind == FailureKind.STORE_UNAVAILABLE) {
+                        LOG.warnf("%s: store unavailable for %s-%d@%d (attempt %d), trying again in %d ms: %s",
+                                consumer, record.topic(), record.partition(), record.offset(), attempts.get(),
+                                wait.toMillis(), FailureKind.reason(failure));
+                    } else {
+                        LOG.warnf(failure, "%s: unexpected failure on %s-%d@%d (attempt %d of %d)", consumer,
+                                record.topic(), record.partition(), record.offset(), unexpected.get(),
+                                unexpectedAttempts);
+                    }
+                    return Uni.createFrom().item(failure).onItem().delayIt().by(wait);
+                }))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> deadLetter(consumer, record, failure, attempts.get(),
+                        beforeDeadLetter));
+    }
+
+    /** {@code <group>/<channel>}: the consumer group names the service, the channel what it reads. */
+    private String consumer(String channel) {
+        return group(channel) + "/" + channel;
+    }
+
+    private String group(String channel) {
+        return config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class)
+                .orElse(config.getOptionalValue("quarkus.application.name", String.class).orElse("kassa"));
+    }
+
+    private Uni<Void> deadLetter(String consumer, ConsumerRecord<String, String> record, Throwable failure,
+                                 int attempts, Function<Throwable, Uni<?>> beforeDeadLetter) {
+        FailureKind kind = FailureKind.of(failure);
+        String group = consumer.substring(0, consumer.lastIndexOf('/'));
+        LOG.warnf("%s: dead-lettering %s-%d@%d (key %s, %s): %s", consumer, record.topic(), record.partition(),
+                record.offset(), record.key(), kind, FailureKind.reason(failure));
+        AtomicInteger sends = new AtomicInteger();
+        Uni<Void> before = Uni.createFrom().deferred(() -> beforeDeadLetter.apply(failure))
+                .onFailure().recoverWithNull().replaceWithVoid();
+        // The dead letter is the record's only trace: wait for the broker rather than lose it.
+        return before.chain(() -> deadLetters.send(consumer, group, record, kind, failure, attempts)
+                .onFailure().retry().when(errors -> errors.onItem().transformToUniAndConcatenate(error -> {
+                    Duration wait = backoff(sends.incrementAndGet());
+                    LOG.warnf("%s: dead letter not sent, trying again in %d ms: %s", consumer, wait.toMillis(),
+                            FailureKind.reason(error));
+                    return Uni.createFrom().item(error).onItem().delayIt().by(wait);
+                })));
+    }
+
+    /** initial × 2^(n-1), capped at the maximum. */
+    Duration backoff(int attempt) {
+        long factor = 1L << Math.min(Math.max(attempt - 1, 0), 20);
+        long millis = initialBackoff.toMillis() * factor;
+        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Uni<Object> onContext(Context context, Supplier<Uni<?>> work) {
+        if (context == null) {
+            return Uni.createFrom().deferred(() -> (Uni<Object>) work.get());
+        }
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> {
+            Uni<Object> uni;
+            try {
+                uni = (Uni<Object>) work.get();
+            } catch (Throwable t) {
+                emitter.fail(t);
+                return;
+            }
+            uni.subscribe().with(emitter::complete, emitter::fail);
+        }));
+    }
+}
