@@ -1,7 +1,6 @@
 package dev.kassa.common.pg;
 
 import dev.kassa.common.api.ApiException;
-import dev.kassa.common.api.ErrorCodes;
 import dev.kassa.common.error.ExceptionTranslator;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,8 +9,9 @@ import java.util.Optional;
 /**
  * PostgreSQL failures that stand for something the client sent: a unique-key violation is a
  * duplicate (400), a data exception (class 22: a NUL byte, a number out of range, a string too
- * long) or an index row too large (54000) is invalid input (422). A lost connection (class 08) is
- * the store being away (503). Sees through Hibernate Reactive's wrapping (see {@link SqlFailures}).
+ * long) or an index row too large (54000) is invalid input (422); a lost connection is the
+ * store being away ({@code StoreOutageTranslator}). Sees through Hibernate Reactive's wrapping
+ * (see {@link SqlFailures}).
  */
 @ApplicationScoped
 public class PgExceptionTranslator implements ExceptionTranslator {
@@ -24,10 +24,6 @@ public class PgExceptionTranslator implements ExceptionTranslator {
             }
             if (state.startsWith("22") || "54000".equals(state)) {
                 return ApiException.validation("Invalid input data: a value does not fit its field");
-            }
-            if (state.startsWith("08") || state.startsWith("57P")) {
-                return ApiException.unavailable(ErrorCodes.DATABASE_UNAVAILABLE,
-                        "The database is unavailable, try again");
             }
             return null;
         });

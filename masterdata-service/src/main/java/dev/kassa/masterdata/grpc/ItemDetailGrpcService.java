@@ -12,7 +12,7 @@ import dev.kassa.masterdata.grpc.v1.ItemDetailResponse;
 import dev.kassa.masterdata.grpc.v1.ItemService;
 import dev.kassa.masterdata.repository.JsonText;
 import dev.kassa.masterdata.service.StoreItemService;
-import dev.kassa.common.error.StoreOutages;
+import dev.kassa.common.event.FailureKind;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
@@ -80,7 +80,7 @@ public class ItemDetailGrpcService implements ItemService {
                     return status.withDescription(api.getMessage()).asRuntimeException();
                 })
                 // the store being away is master data's outage (callers' breakers count it); anything else is not
-                .onFailure(e -> !(e instanceof StatusRuntimeException)).transform(e -> (StoreOutages.isOutage(e)
+                .onFailure(e -> !(e instanceof StatusRuntimeException)).transform(e -> (FailureKind.of(e) == FailureKind.STORE_UNAVAILABLE
                         ? Status.UNAVAILABLE : Status.INTERNAL).withDescription("Item lookup failed").asRuntimeException());
     }
 
