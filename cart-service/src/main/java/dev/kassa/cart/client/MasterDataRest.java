@@ -2,6 +2,9 @@ package dev.kassa.cart.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.ErrorCodes;
+import dev.kassa.common.client.Outages;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +17,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The master-data lists the cart needs besides items, behind one breaker. A 4xx (nothing
- * configured, unknown tenant) is an answer: an empty list, so the cart's defaults apply.
+ * configured, unknown tenant) is an answer: an empty list, so the cart's defaults apply; refused
+ * credentials and other answers about this request are the caller's failure and never count
+ * toward the breaker (see {@link Outages}).
  */
 @ApplicationScoped
 public class MasterDataRest {
@@ -26,7 +31,8 @@ public class MasterDataRest {
     @RestClient
     MasterDataApi api;
 
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
     @CircuitBreakerName("masterdata-rest")
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     public Uni<Lists> lists(String tenantId, Credentials c) {
@@ -45,7 +51,16 @@ public class MasterDataRest {
         return call.map(body -> body.path("data").isArray() ? body.path("data")
                         : (JsonNode) JsonNodeFactory.instance.arrayNode())
                 .onFailure(MasterDataRest::isClientError)
-                .recoverWithItem(() -> JsonNodeFactory.instance.arrayNode());
+                .recoverWithItem(() -> JsonNodeFactory.instance.arrayNode())
+                // refused credentials or a 500 about this request: this caller's answer, not an outage
+                .onFailure(Outages::isAnswer).transform(MasterDataRest::refusal);
+    }
+
+    private static ApiException refusal(Throwable t) {
+        int status = Outages.status(t);
+        String message = "Master data refused the configuration lookup: HTTP " + status;
+        return status == 401 || status == 403 ? ApiException.forbidden(message)
+                : ApiException.unavailable(ErrorCodes.EXTERNAL_UNAVAILABLE, message);
     }
 
     static boolean isClientError(Throwable t) {

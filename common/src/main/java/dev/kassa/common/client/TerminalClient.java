@@ -1,6 +1,8 @@
 package dev.kassa.common.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.ErrorCodes;
 import dev.kassa.common.auth.TerminalClaims;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -21,14 +23,19 @@ public class TerminalClient {
     @RestClient
     TerminalApi api;
 
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    // only an outage counts (see Outages): a refused key is an answer, and a 500 about one key is that
+    // caller's failure; neither may open the breaker for the other tenants
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
     @CircuitBreakerName("terminal-api-key")
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 50)
+    @Retry(maxRetries = 1, delay = 50, abortOn = ApiException.class)
     public Uni<Optional<TerminalClaims>> terminalForKey(String terminalId, String apiKey) {
         return api.terminalByApiKey(terminalId, apiKey)
                 .map(body -> Optional.of(claims(body.path("data"))))
-                .onFailure(TerminalClient::isClientError).recoverWithItem(Optional.empty());
+                .onFailure(TerminalClient::isClientError).recoverWithItem(Optional.empty())
+                .onFailure(Outages::isAnswer).transform(t -> ApiException.unavailable(ErrorCodes.EXTERNAL_UNAVAILABLE,
+                        "The terminal service failed to check the API key: HTTP " + Outages.status(t)));
     }
 
     static boolean isClientError(Throwable t) {
