@@ -101,6 +101,8 @@ public class DeadLetters {
                     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
                     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
                     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+                    // a dead letter may be as large as any record the outbox publishes (see OutboxRelay)
+                    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(10 * 1024 * 1024));
                     producer = new KafkaProducer<>(props);
                 }
                 p = producer;
