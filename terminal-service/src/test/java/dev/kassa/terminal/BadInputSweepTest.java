@@ -55,9 +55,9 @@ class BadInputSweepTest extends TerminalTestBase {
                 .headers("POST /api/v1/terminals/{terminalId}/close", terminalKey)
                 .headers("POST /api/v1/terminals/{terminalId}/cash-in", terminalKey)
                 .headers("POST /api/v1/terminals/{terminalId}/cash-out", terminalKey)
-                .snapshot("/api/v1/tenants/" + tenantId,
-                        "/api/v1/tenants/" + tenantId + "/stores",
-                        "/api/v1/terminals?limit=100",
+                .snapshotFor("/api/v1/tenants", "/api/v1/tenants/" + tenantId,
+                        "/api/v1/tenants/" + tenantId + "/stores")
+                .snapshotFor("/api/v1/terminals", "/api/v1/terminals?limit=100",
                         "/api/v1/terminals/" + terminalId,
                         "/api/v1/terminals/" + terminalId + "/delivery-status")
                 .snapshot("GET /api/v1/tenants/" + freshTenant, () -> String.valueOf(asBearer(freshToken)

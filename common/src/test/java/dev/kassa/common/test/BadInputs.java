@@ -108,10 +108,10 @@ final class BadInputs {
     }
 
     /** Every case of one body: field by field (present in the baseline or declared by the schema), then the whole. */
-    List<Case> cases(JsonNode schema, JsonNode baseline) {
+    List<Case> cases(JsonNode schema, JsonNode baseline, boolean bodyRequired) {
         List<Case> cases = new ArrayList<>();
         fieldCases(schema == null ? NODES.objectNode() : schema, baseline, new ArrayList<>(), baseline, cases, 0);
-        wholeBodyCases(schema, baseline, cases);
+        wholeBodyCases(schema, baseline, bodyRequired, cases);
         return cases;
     }
 
@@ -230,12 +230,13 @@ final class BadInputs {
         return m;
     }
 
-    private void wholeBodyCases(JsonNode schema, JsonNode baseline, List<Case> out) {
+    private void wholeBodyCases(JsonNode schema, JsonNode baseline, boolean bodyRequired, List<Case> out) {
         String base = write(baseline);
         boolean object = baseline.isObject();
         boolean hasRequired = schema != null && required(resolve(schema)).size() > 0;
-        out.add(new Case("body", "null", "null", true));
-        out.add(new Case("body", "no body", "", true));
+        // An optional body (the OpenAPI says so) may be left out: the service then takes its defaults.
+        out.add(new Case("body", "null", "null", bodyRequired));
+        out.add(new Case("body", "no body", "", bodyRequired));
         out.add(new Case("body", object ? "array []" : "object {}", object ? "[]" : "{}", true));
         if (!object) {
             out.add(new Case("body", "empty array", "[]", false));
