@@ -4,11 +4,14 @@ import dev.kassa.common.test.BadInputSweep;
 import dev.kassa.common.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
 
 /** The generated bad-input sweep of the stock API: every refused body is a 4xx envelope and changes nothing. */
 @QuarkusTest
@@ -19,6 +22,9 @@ class BadInputSweepTest extends StockTestBase {
         String tenant = newTenant();
         String store = "S1";
         adjust(tenant, store, "49-01", 10);
+        // A stored schedule: the default one is made up on every read, with the time of the read.
+        given().contentType(ContentType.JSON).auth().oauth2(TestTokens.user(tenant, "admin", true))
+                .body(Map.of("schedule_interval", "daily", "schedule_hour", 2)).put("/api/v1/tenants/" + tenant + "/stock/snapshot-schedule").then().statusCode(200);
         String fresh = "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String stock = stock(tenant, store);
 

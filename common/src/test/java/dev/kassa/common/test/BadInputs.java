@@ -372,9 +372,10 @@ final class BadInputs {
         return schema.has("properties") ? "object" : schema.has("items") ? "array" : "";
     }
 
+    /** The declared properties; none for a body read as a bare JsonNode, whose schema lists JsonNode's getters. */
     private static JsonNode properties(JsonNode schema) {
         JsonNode p = schema.path("properties");
-        return p.isObject() ? p : NODES.objectNode();
+        return p.isObject() && !(p.has("nodeType") && p.has("valueNode")) ? p : NODES.objectNode();
     }
 
     private static JsonNode required(JsonNode schema) {
