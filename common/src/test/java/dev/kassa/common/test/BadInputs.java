@@ -310,9 +310,7 @@ final class BadInputs {
         if (value == null || value.isNull() || value.isTextual()) {
             return "string";
         }
-        if (value.isIntegralNumber()) {
-            return "integer";
-        }
+        // A sample's 550 may be an amount, where 5.5 is as good: without a schema, any number is a number.
         if (value.isNumber()) {
             return "number";
         }
