@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import dev.kassa.common.api.Limits;
@@ -52,7 +53,8 @@ public class CartResource {
 
     @POST
     @ResponseStatus(201)
-    public Uni<ApiResponse<Map<String, String>>> create(Requests.CreateCart body) {
+    public Uni<ApiResponse<Map<String, String>>> create(
+            @RequestBody(required = false) @Valid Requests.CreateCart body) { // no body: a sales cart, no user
         Requests.CreateCart b = body == null ? new Requests.CreateCart(null, null, null) : body;
         return carts.create(caller(), b.transactionType(), b.userId(), b.userName())
                 .map(id -> ApiResponse.created(Map.of("cartId", id), "Cart created", "create_cart"));

@@ -3,8 +3,10 @@ package dev.kassa.common.error;
 import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.kassa.common.api.ApiException;
@@ -111,6 +113,21 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response json(InvalidFormatException e) {
         return badJson(e);
+    }
+
+    /**
+     * Reading: the body names one field twice (once in camelCase, once in snake_case), which the
+     * creator cannot take: the client's input. Anywhere else a type Jackson cannot handle is ours.
+     */
+    @ServerExceptionMapper
+    public Response json(InvalidDefinitionException e) {
+        if (e.getProcessor() instanceof JsonParser) {
+            return envelope(422, ErrorCodes.VALIDATION,
+                    "Invalid input data: a field is given more than once (camelCase and snake_case)",
+                    "validation_exception_handler");
+        }
+        LOG.error("JSON definition failure", e);
+        return envelope(500, ErrorCodes.INTERNAL, "Internal server error", "exception_handler");
     }
 
     private static Response badJson(JsonProcessingException e) {
