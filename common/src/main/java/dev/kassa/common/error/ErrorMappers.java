@@ -3,7 +3,6 @@ package dev.kassa.common.error;
 import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
@@ -116,12 +115,12 @@ public class ErrorMappers {
     }
 
     /**
-     * Reading: the body names one field twice (once in camelCase, once in snake_case), which the
-     * creator cannot take: the client's input. Anywhere else a type Jackson cannot handle is ours.
+     * Reading a property: the body names one field twice (once in camelCase, once in snake_case), which
+     * the creator cannot take: the client's input. Anywhere else a type Jackson cannot handle is ours.
      */
     @ServerExceptionMapper
     public Response json(InvalidDefinitionException e) {
-        if (e.getProcessor() instanceof JsonParser) {
+        if (!writing(e) && !e.getPath().isEmpty()) {
             return envelope(422, ErrorCodes.VALIDATION,
                     "Invalid input data: a field is given more than once (camelCase and snake_case)",
                     "validation_exception_handler");

@@ -1,5 +1,13 @@
 package dev.kassa.common.event;
 
+import dev.kassa.common.api.Limits;
+import dev.kassa.common.api.bounds.Amount;
+import dev.kassa.common.api.bounds.Code;
+import dev.kassa.common.api.bounds.Name;
+import dev.kassa.common.api.bounds.Text;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -16,30 +24,33 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TranLog(
-        String eventId,
-        String eventType,
-        String tenantId,
-        String storeCode,
-        String storeName,
+        @Code String eventId,
+        @Code String eventType,
+        @Code String tenantId,
+        @Code String storeCode,
+        @Name String storeName,
         int terminalNo,
         long transactionNo,
         int transactionType,
-        String businessDate,
+        @Code String businessDate,
         int openCounter,
         int businessCounter,
-        String generateDateTime,
+        @Code String generateDateTime,
         long receiptNo,
-        Person user,
-        Person staff,
-        Sales sales,
-        List<LineItem> lineItems,
-        List<Payment> payments,
-        List<Tax> taxes,
-        List<Discount> subtotalDiscounts,
-        Origin origin,
-        String receiptText,
-        String journalText,
-        Map<String, Object> additionalInfo) {
+        @Valid Person user,
+        @Valid Person staff,
+        @Valid Sales sales,
+        @Size(max = Limits.CART_LINES_MAX) List<@Valid LineItem> lineItems,
+        @Size(max = Limits.CART_LINES_MAX) List<@Valid Payment> payments,
+        @Size(max = Limits.CART_LINES_MAX) List<@Valid Tax> taxes,
+        @Size(max = Limits.CART_LINES_MAX) List<@Valid Discount> subtotalDiscounts,
+        @Valid Origin origin,
+        @Size(max = RECEIPT_TEXT_MAX) String receiptText,
+        @Size(max = RECEIPT_TEXT_MAX) String journalText,
+        @Size(max = Limits.LIST_MAX) Map<String, Object> additionalInfo) {
+    /** Receipt and journal text of the largest cart: every line at most a free-text line long. */
+    public static final int RECEIPT_TEXT_MAX = Limits.CART_LINES_MAX * Limits.TEXT_MAX;
+
 
     public static final String EVENT_TYPE = "tranlog";
     public static final int SALE = 101;
@@ -48,37 +59,37 @@ public record TranLog(
     public static final int VOID_RETURN = 202;
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Person(String id, String name) {
+    public record Person(@Code String id, @Name String name) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Sales(
-            BigDecimal totalAmount,
-            BigDecimal totalAmountWithTax,
-            BigDecimal taxAmount,
+            @Amount BigDecimal totalAmount,
+            @Amount BigDecimal totalAmountWithTax,
+            @Amount BigDecimal taxAmount,
             int totalQuantity,
-            BigDecimal changeAmount,
-            BigDecimal totalDiscountAmount,
+            @Amount BigDecimal changeAmount,
+            @Amount BigDecimal totalDiscountAmount,
             boolean isCancelled,
             boolean isStampDutyApplied,
-            BigDecimal stampDutyTargetAmount,
-            BigDecimal stampDutyAmount) {
+            @Amount BigDecimal stampDutyTargetAmount,
+            @Amount BigDecimal stampDutyAmount) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record LineItem(
             int lineNo,
-            String itemCode,
-            String itemName,
-            String categoryCode,
-            BigDecimal unitPrice,
-            BigDecimal unitPriceOriginal,
+            @Code String itemCode,
+            @Name String itemName,
+            @Code String categoryCode,
+            @Amount BigDecimal unitPrice,
+            @Amount BigDecimal unitPriceOriginal,
             boolean isUnitPriceChanged,
             int quantity,
-            BigDecimal amount,
-            String taxCode,
-            List<Discount> discounts,
-            List<AllocatedDiscount> discountsAllocated,
+            @Amount BigDecimal amount,
+            @Code String taxCode,
+            @Size(max = Limits.CART_LINES_MAX) List<@Valid Discount> discounts,
+            @Size(max = Limits.CART_LINES_MAX) List<@Valid AllocatedDiscount> discountsAllocated,
             boolean isCancelled,
             boolean isDiscountRestricted) {
     }
@@ -86,49 +97,50 @@ public record TranLog(
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Discount(
             int seqNo,
-            String discountType,
-            BigDecimal discountValue,
-            BigDecimal discountAmount,
-            String discountDetail,
-            String promotionCode,
-            String promotionType) {
+            @Code String discountType,
+            @Amount BigDecimal discountValue,
+            @Amount BigDecimal discountAmount,
+            @Text String discountDetail,
+            @Code String promotionCode,
+            @Code String promotionType) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record AllocatedDiscount(int seqNo, String discountType, BigDecimal discountAmount, int quantity) {
+    public record AllocatedDiscount(int seqNo, @Code String discountType, @Amount BigDecimal discountAmount,
+                                    int quantity) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Payment(
             int paymentNo,
-            String paymentCode,
-            String description,
-            BigDecimal depositAmount,
-            BigDecimal amount,
-            String detail) {
+            @Code String paymentCode,
+            @Name String description,
+            @Amount BigDecimal depositAmount,
+            @Amount BigDecimal amount,
+            @Text String detail) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Tax(
             int taxNo,
-            String taxCode,
-            String taxType,
-            String taxName,
-            BigDecimal taxAmount,
-            BigDecimal targetAmount,
+            @Code String taxCode,
+            @Code String taxType,
+            @Name String taxName,
+            @Amount BigDecimal taxAmount,
+            @Amount BigDecimal targetAmount,
             int targetQuantity) {
     }
 
     /** For returns and voids: the transaction they refer to. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Origin(
-            String tenantId,
-            String storeCode,
+            @Code String tenantId,
+            @Code String storeCode,
             int terminalNo,
             long transactionNo,
             int transactionType,
-            String businessDate,
-            String generateDateTime,
+            @Code String businessDate,
+            @Code String generateDateTime,
             long receiptNo) {
     }
 }

@@ -40,12 +40,25 @@ final class BadInputs {
     }
 
     /** What a field is, as far as the schema (or the sample value) tells. */
-    private record Field(String type, String format, List<String> enumValues, boolean required, String name) {
+    private record Field(String type, String format, List<String> enumValues, boolean required, String name,
+                         long maxLength) {
+        /** Long text the contract allows (a declared maxLength of 100,000 or more: receipts, journals). */
+        boolean longTextAllowed() {
+            return maxLength >= LONG_STRING.length() || LONG_TEXT_FIELDS.contains(name);
+        }
+
         boolean codeLike() {
             String n = name.toLowerCase(Locale.ROOT).replace("_", "");
             return n.endsWith("code") || n.endsWith("id") || n.endsWith("no");
         }
     }
+
+    /**
+     * Fields of bodies without a schema (a tranlog posted as JSON) whose text may lawfully be long: the
+     * receipt and journal text of the largest cart run past 100,000 characters.
+     */
+    private static final java.util.Set<String> LONG_TEXT_FIELDS = java.util.Set.of("receipt_text", "journal_text",
+            "receiptText", "journalText", "content");
 
     private final JsonNode components;
 
@@ -210,7 +223,7 @@ final class BadInputs {
             default -> {
                 boolean code = f.codeLike();
                 m.add(new String[]{"empty string", "\"\"", may});
-                m.add(new String[]{"100,000-character string", quote(LONG_STRING), refuse});
+                m.add(new String[]{"100,000-character string", quote(LONG_STRING), f.longTextAllowed() ? may : refuse});
                 m.add(new String[]{"NUL character", quote("A\u0000B"), code ? refuse : may});
                 m.add(new String[]{"newline", quote("A\nB"), code ? refuse : may});
                 m.add(new String[]{"escape character", quote("A\u001bB"), code ? refuse : may});
@@ -303,7 +316,8 @@ final class BadInputs {
         String type = schema.isMissingNode() || type(schema).isEmpty() ? typeOf(value) : type(schema);
         List<String> enums = new ArrayList<>();
         schema.path("enum").forEach(e -> enums.add(e.asText()));
-        return new Field(type, schema.path("format").asText(""), enums, required, name);
+        return new Field(type, schema.path("format").asText(""), enums, required, name,
+                schema.path("maxLength").asLong(-1));
     }
 
     private static String typeOf(JsonNode value) {

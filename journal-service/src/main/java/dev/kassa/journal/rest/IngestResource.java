@@ -19,6 +19,8 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -48,6 +50,9 @@ public class IngestResource {
 
     @Inject
     CallerContext callers;
+
+    @Inject
+    Validator validator;
 
     @Inject
     JournalService journal;
@@ -127,6 +132,10 @@ public class IngestResource {
             log = mapper.treeToValue(tran, TranLog.class);
         } catch (JsonProcessingException e) {
             throw ApiException.validation("Invalid input data: " + e.getOriginalMessage());
+        }
+        var violations = validator.validate(log);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
         Uni<?> recorded;
         try {

@@ -30,11 +30,11 @@ public record JournalPush(
         @Amount BigDecimal amount,
         Integer quantity,
         @Code String staffId,
-        @Name String userId,
+        @Code String userId,
         @Size(max = RECEIPT_MAX) String content,
         @NotNull @Size(max = RECEIPT_MAX) String journalText,
         @NotNull @Size(max = RECEIPT_MAX) String receiptText,
-        @Size(max = 200) String eventId) {
+        @Code String eventId) {
     /** The text of a receipt: the largest cart, each line at most a free-text line long. */
     static final int RECEIPT_MAX = Limits.CART_LINES_MAX * Limits.TEXT_MAX;
 
