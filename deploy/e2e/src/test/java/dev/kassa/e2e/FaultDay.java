@@ -48,7 +48,7 @@ final class FaultDay {
     static final int CASHLOGS = 9;
     static final int OPENCLOSELOGS = 6;
     static final int BILLS = 9;
-    static final Duration TILL_PATIENCE = Duration.ofSeconds(240);
+    static final Duration TILL_PATIENCE = Duration.ofSeconds(150);
 
     record Terminal(String store, int no) {
     }

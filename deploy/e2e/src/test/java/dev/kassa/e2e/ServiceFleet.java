@@ -201,7 +201,8 @@ final class ServiceFleet implements AutoCloseable {
     synchronized void kill9(String name) throws InterruptedException {
         Service s = service(name);
         Process guard = processes.get(s);
-        List<ProcessHandle> jvms = guard.descendants().toList();
+        List<ProcessHandle> jvms = guard.children().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(true))
+                .toList();
         jvms.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle jvm : jvms) {
             jvm.onExit().join();
