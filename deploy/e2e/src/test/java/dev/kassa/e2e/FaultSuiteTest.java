@@ -72,7 +72,7 @@ class FaultSuiteTest {
     private final List<Row> rows = new ArrayList<>();
 
     /** One scenario's line of the table. */
-    record Row(String scenario, int produced, Map<String, Integer> applied, int differences, int deadLetters,
+    record Row(int no, String scenario, int produced, Map<String, Integer> applied, int differences, int deadLetters,
                int poisonLetters, int parked, int retries, double seconds, List<String> problems) {
 
         boolean passed() {
@@ -94,6 +94,7 @@ class FaultSuiteTest {
 
     /** A scenario being played: its tenants' days and what it saw. */
     final class Scenario {
+        final int no;
         final String name;
         final FaultDay.Options options = new FaultDay.Options();
         final List<FaultDay> days = new ArrayList<>();
@@ -101,6 +102,7 @@ class FaultSuiteTest {
         volatile boolean tillsDone;
 
         Scenario(String name, int no) {
+            this.no = no;
             this.name = name;
             for (String suffix : List.of("A", "B")) {
                 days.add(new FaultDay(api, "F" + stamp + "S" + no + suffix, options));
@@ -142,14 +144,23 @@ class FaultSuiteTest {
             play(3, "kill -9 journal, report, stock in turn", new Fault() {
                 @Override
                 public void during(Scenario s) throws Exception {
+                    // Each is started again at once, while the day goes on and the next one is killed.
+                    List<CompletableFuture<Void>> restarts = new ArrayList<>();
                     int bills = 2;
                     for (String service : CONSUMERS) {
                         s.awaitBills(bills);
                         System.out.println("  " + service + " killed at bill " + s.options.bills.get());
                         fleet.kill9(service);
-                        fleet.restart(service, Map.of(), HEALTH_TIMEOUT);
-                        bills += 5;
+                        restarts.add(CompletableFuture.runAsync(() -> {
+                            try {
+                                fleet.restart(service, Map.of(), HEALTH_TIMEOUT);
+                            } catch (Exception e) {
+                                throw new RuntimeException(e);
+                            }
+                        }));
+                        bills += 4;
                     }
+                    CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).join();
                 }
             });
             play(4, "PostgreSQL stopped 60 s while stock consumes", new Fault() {
@@ -341,7 +352,7 @@ class FaultSuiteTest {
         }
         Row row = count(s, differences, (System.nanoTime() - t0) / 1e9);
         rows.add(row);
-        System.out.println(header() + "\n" + line(rows.size(), row));
+        System.out.println(header() + "\n" + line(row));
         return new Played(snapshots);
     }
 
@@ -504,7 +515,7 @@ class FaultSuiteTest {
         } catch (Exception e) {
             s.problem("counting failed: " + e);
         }
-        return new Row(s.name, produced, applied, differences, dead, poison, parked, s.options.retries.get(), seconds,
+        return new Row(s.no, s.name, produced, applied, differences, dead, poison, parked, s.options.retries.get(), seconds,
                 List.copyOf(s.problems));
     }
 
@@ -515,8 +526,8 @@ class FaultSuiteTest {
                 "report", "stock", "diffs", "dead", "parked", "retries", "time", "result");
     }
 
-    private static String line(int no, Row r) {
-        return String.format("%-2d %-54s %8d %8s %8s %8s %6d %7s %6d %7d %6.0fs %s", no, r.scenario(), r.produced(),
+    private static String line(Row r) {
+        return String.format("%-2d %-54s %8d %8s %8s %8s %6d %7s %6d %7d %6.0fs %s", r.no(), r.scenario(), r.produced(),
                 r.applied().getOrDefault("journal", -1), r.applied().getOrDefault("report", -1),
                 r.applied().getOrDefault("stock", -1), r.differences(),
                 r.deadLetters() + (r.poisonLetters() > 0 ? " (" + r.poisonLetters() + "p)" : ""), r.parked(),
@@ -530,13 +541,12 @@ class FaultSuiteTest {
                 + " tenants on pos.dlq, (np) = n of them the injected poison; parked = outbox rows left unpublished;\n"
                 + " retries = calls the tills repeated after a 5xx or no answer)\n");
         out.append(header()).append('\n');
-        for (int i = 0; i < rows.size(); i++) {
-            out.append(line(i + 1, rows.get(i))).append('\n');
+        for (Row r : rows) {
+            out.append(line(r)).append('\n');
         }
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
+        for (Row r : rows) {
             if (!r.problems().isEmpty()) {
-                out.append("\n--- ").append(i + 1).append(' ').append(r.scenario()).append(":\n");
+                out.append("\n--- ").append(r.no()).append(' ').append(r.scenario()).append(":\n");
                 r.problems().forEach(p -> out.append("  ").append(Reply.brief(p, 600)).append('\n'));
             }
         }
