@@ -118,9 +118,6 @@ class BusinessDayTest {
             // the summary names the step
         } finally {
             String dead = fleet == null ? "" : fleet.deadServices();
-            if (fleet != null) {
-                fleet.close();
-            }
             String summary = steps.summary() + (dead.isEmpty() ? "" : "\nServices that died:\n" + dead)
                     + String.format("%nTotal time %.1f s; service logs in %s, every HTTP exchange in %s%n",
                     (System.nanoTime() - began) / 1e9, logs, logs.resolve("http.log"));
@@ -136,7 +133,10 @@ class BusinessDayTest {
 
     private void startEverything() {
         Path root = projectRoot();
-        steps.run("ports " + ServiceFleet.PORT_BASE + "-" + (ServiceFleet.PORT_BASE + 7) + " are free", ServiceFleet::requireFreePorts);
+        if (!ServiceFleet.sharedRunning()) {
+            steps.run("ports " + ServiceFleet.PORT_BASE + "-" + (ServiceFleet.PORT_BASE + 7) + " are free",
+                    ServiceFleet::requireFreePorts);
+        }
         steps.run("the eight services are packaged (<service>/target/quarkus-app/quarkus-run.jar)",
                 () -> ServiceFleet.requireJars(root));
         Map<String, String> infra = steps.run("local stack started (PostgreSQL, Kafka, MongoDB, Redis)", () -> {
@@ -145,9 +145,10 @@ class BusinessDayTest {
             return config;
         });
         events = new EventLog(infra.get("kafka.bootstrap.servers"));
-        Path keys = steps.run("RS256 signing keys written", () -> SigningKeys.write(target.resolve("e2e-work/keys")));
+        Path keys = steps.run("RS256 signing keys written", () -> ServiceFleet.sharedKeys(target.resolve("e2e-work/keys")));
+        // One fleet for the test classes of this JVM (the fault suite plays on it too); it stops with the JVM.
         fleet = steps.run("8 services started from their jars and healthy (GET /health = 200)", () ->
-                ServiceFleet.start(root, infra, keys, logs, target.resolve("e2e-work"), HEALTH_TIMEOUT));
+                ServiceFleet.shared(root, infra, keys, logs, target.resolve("e2e-work"), HEALTH_TIMEOUT));
     }
 
     // ------------------------------------------------------------------------------------------ §1 bootstrap
@@ -1070,7 +1071,7 @@ class BusinessDayTest {
     }
 
     /** {@code kassa.root} (set by the root pom's Surefire config), else the nearest directory holding mvnw. */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         String configured = System.getProperty("kassa.root");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);

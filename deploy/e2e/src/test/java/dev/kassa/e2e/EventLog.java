@@ -43,6 +43,11 @@ final class EventLog {
 
     /** Every record of {@code topic} whose JSON {@code tenant_id} is {@code tenantId}, in offset order per partition. */
     List<ConsumerRecord<String, String>> recordsOf(String topic, String tenantId) {
+        return recordsWhere(topic, value -> tenantId.equals(KafkaProbe.json(value).path("tenant_id").asText(null)));
+    }
+
+    /** Every record of {@code topic} whose value (as text, JSON or not) passes {@code test}. */
+    List<ConsumerRecord<String, String>> recordsWhere(String topic, java.util.function.Predicate<String> test) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -58,7 +63,7 @@ final class EventLog {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!caughtUp(consumer, end) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (tenantId.equals(KafkaProbe.json(r.value()).path("tenant_id").asText(null))) {
+                    if (r.value() != null && test.test(r.value())) {
                         out.add(r);
                     }
                 });

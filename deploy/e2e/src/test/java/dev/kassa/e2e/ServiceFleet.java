@@ -69,10 +69,41 @@ final class ServiceFleet implements AutoCloseable {
 
     private final Path logDir;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
+    /** How each service was launched (jar, environment, working directory), to start it again the same way. */
+    private final Map<Service, Launch> launches = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::stopAll, "kassa-e2e-services-stop");
+
+    /** The fleet every test class of this JVM shares (Surefire runs them in one fork), and its keys. */
+    private static ServiceFleet shared;
+    private static Path sharedKeys;
 
     private ServiceFleet(Path logDir) {
         this.logDir = logDir;
+    }
+
+    /** The first caller writes the signing keys of the shared fleet; later ones get the same directory. */
+    static synchronized Path sharedKeys(Path dir) throws IOException {
+        if (sharedKeys == null) {
+            sharedKeys = SigningKeys.write(dir);
+        }
+        return sharedKeys;
+    }
+
+    /** Whether a test class of this JVM has started the shared fleet already. */
+    static synchronized boolean sharedRunning() {
+        return shared != null;
+    }
+
+    /**
+     * The fleet of this JVM: started by the first test class that asks (as {@link #start}), then handed to
+     * the others; it stops when the JVM ends (the shutdown hook), so a test class does not close it.
+     */
+    static synchronized ServiceFleet shared(Path root, Map<String, String> infra, Path keysDir, Path logDir,
+                                            Path workDir, Duration healthTimeout) throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = start(root, infra, keysDir, logDir, workDir, healthTimeout);
+        }
+        return shared;
     }
 
     /** Fails when any of the services' ports already answers (another copy of Kassa runs, e.g. ./pos up). */
@@ -155,8 +186,68 @@ final class ServiceFleet implements AutoCloseable {
         return env;
     }
 
+    private record Launch(Path jar, Map<String, String> env, Path workDir) {
+    }
+
+    static Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /**
+     * {@code kill -9} of the service's JVM (not its guard, which then exits too): no shutdown hook runs, no
+     * offset is committed, no outbox row is marked; as a crash or an OOM kill would leave it.
+     */
+    synchronized void kill9(String name) throws InterruptedException {
+        Service s = service(name);
+        Process guard = processes.get(s);
+        List<ProcessHandle> jvms = guard.children().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(true))
+                .toList();
+        jvms.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle jvm : jvms) {
+            jvm.onExit().join();
+        }
+        guard.waitFor(10, TimeUnit.SECONDS);
+        System.out.printf("  %-14s killed (SIGKILL, pid %s)%n", name, jvms.stream().map(h -> String.valueOf(h.pid())).toList());
+    }
+
+    /**
+     * Starts a service again, after {@link #kill9} or {@link #stop}, with its environment plus {@code extraEnv}
+     * (e.g. {@code KASSA_OUTBOX_RELAY_ENABLED=false}); returns once its {@code /health} answers 200.
+     */
+    void restart(String name, Map<String, String> extraEnv, Duration healthTimeout) throws IOException, InterruptedException {
+        Service s = service(name);
+        Launch l = launches.get(s);
+        Map<String, String> env = new LinkedHashMap<>(l.env());
+        env.putAll(extraEnv);
+        synchronized (this) {
+            Process old = processes.get(s);
+            if (old != null && old.isAlive()) {
+                throw new IllegalStateException(name + " is still running");
+            }
+            launch(s, l.jar(), env, l.workDir(), true);
+            launches.put(s, l);  // extraEnv is for this run only
+        }
+        awaitHealthy(List.of(s), healthTimeout);
+    }
+
+    /** SIGTERM to the service's guard, which stops the service and waits for it. */
+    void stop(String name) throws InterruptedException {
+        Process guard = processes.get(service(name));
+        guard.destroy();
+        if (!guard.waitFor(30, TimeUnit.SECONDS)) {
+            guard.descendants().forEach(ProcessHandle::destroyForcibly);
+            guard.destroyForcibly().waitFor();
+        }
+    }
+
     private void launch(Service s, Path jar, Map<String, String> env, Path workDir) throws IOException {
+        launch(s, jar, env, workDir, false);
+    }
+
+    private void launch(Service s, Path jar, Map<String, String> env, Path workDir, boolean again) throws IOException {
         Files.createDirectories(workDir);
+        launches.put(s, new Launch(jar, Map.copyOf(env), workDir));
         Path log = logDir.resolve(s.name() + ".log");
         List<String> command = new ArrayList<>(List.of("bash", "-c", GUARD, "kassa-e2e-" + s.name(),
                 String.valueOf(ProcessHandle.current().pid()),
@@ -168,7 +259,8 @@ final class ServiceFleet implements AutoCloseable {
         }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         // Hermetic: nothing of a developer's shell configures the services but what is set here.
         pb.environment().keySet().removeIf(k -> k.startsWith("KASSA_") || k.startsWith("QUARKUS_")
                 || k.startsWith("KAFKA_") || k.startsWith("MP_MESSAGING_"));
@@ -177,10 +269,14 @@ final class ServiceFleet implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration timeout) throws InterruptedException {
+        awaitHealthy(List.copyOf(processes.keySet()), timeout);
+    }
+
+    private void awaitHealthy(List<Service> services, Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         long began = System.nanoTime();
-        List<Service> pending = new ArrayList<>(processes.keySet());
+        List<Service> pending = new ArrayList<>(services);
         while (!pending.isEmpty()) {
             for (Service s : List.copyOf(pending)) {
                 if (health(client, s) == 200) {
