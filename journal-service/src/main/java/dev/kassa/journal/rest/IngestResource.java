@@ -117,6 +117,9 @@ public class IngestResource {
             throw ApiException.validation("Invalid input data: transaction_no is required");
         }
         JsonNode givenId = field(tran, "event_id", "eventId");
+        if (givenId != null && !givenId.isNull() && !givenId.isTextual()) {
+            throw ApiException.validation("Invalid input data: event_id must be a string");
+        }
         boolean clientEvent = givenId != null && !givenId.asText().isBlank();
         // Without an event id the transaction's own key makes a repeated post one entry.
         String eventId = clientEvent ? givenId.asText() : UUID.nameUUIDFromBytes(("tranlog/" + tenantId + "/"
