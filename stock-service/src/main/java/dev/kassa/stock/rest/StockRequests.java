@@ -31,8 +31,8 @@ public final class StockRequests {
     public record UpdateRequest(
             @NotNull @Quantity BigDecimal quantityChange,
             @NotNull UpdateType updateType,
-            @Name String referenceId,
-            @Name String operatorId,
+            @Code String referenceId,
+            @Code String operatorId,
             @Text String note) {
     }
 

@@ -21,6 +21,7 @@ import dev.kassa.stock.service.StockService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -163,7 +164,7 @@ public class StockResource {
     @POST
     @Path("snapshot")
     @ResponseStatus(201)
-    public Uni<ApiResponse<SnapshotView>> createSnapshot(@Valid SnapshotRequest body) {
+    public Uni<ApiResponse<SnapshotView>> createSnapshot(@RequestBody(required = false) @Valid SnapshotRequest body) {
         write();
         String createdBy = body == null || body.createdBy() == null ? "system" : body.createdBy();
         return snapshots.create(tenantId, storeCode, createdBy)
