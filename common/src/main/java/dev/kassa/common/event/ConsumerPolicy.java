@@ -11,6 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,6 +48,8 @@ public class ConsumerPolicy {
 
     @Inject
     Config config;
+
+    private final Map<String, String> consumers = new ConcurrentHashMap<>();
 
     public Uni<Void> process(String channel, ConsumerRecord<String, String> record, Supplier<Uni<?>> work) {
         return process(channel, record, work, failure -> Uni.createFrom().voidItem());
@@ -91,7 +95,7 @@ public class ConsumerPolicy {
 
     /** {@code <group>/<channel>}: the consumer group names the service, the channel what it reads. */
     private String consumer(String channel) {
-        return group(channel) + "/" + channel;
+        return consumers.computeIfAbsent(channel, c -> group(c) + "/" + c); // read once, not per record
     }
 
     private String group(String channel) {
