@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,12 @@ import java.util.function.Supplier;
  * </ul>
  * A dead-lettered record is acknowledged, so the next one is read. Each attempt runs on the record's
  * Vert.x context, where Hibernate Reactive and the Mongo client expect to run.
+ * <p>
+ * A batch channel ({@code batch=true}) hands what one poll returned, in partition order, to
+ * {@link #processBatch}: the whole batch is applied at once (bulk writes) and waits as one for a
+ * store that is away; if it fails for any other reason its records are applied again one by one
+ * under the rules above, so only a poison record is dead-lettered and the order stays the same.
+ * Batch work must therefore be idempotent per record, as every Kassa consumer is.
  */
 @ApplicationScoped
 public class ConsumerPolicy {
@@ -91,6 +98,45 @@ public class ConsumerPolicy {
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> deadLetter(consumer, record, failure, attempts.get(),
                         beforeDeadLetter));
+    }
+
+    /**
+     * Applies a polled batch with {@code batchWork}, retrying it as one while its store is away; on
+     * any other failure falls back to {@code oneByOne} for each record in order (normally a call of
+     * {@link #process} with the single-record work, so only a poison record goes to {@code pos.dlq}).
+     */
+    public Uni<Void> processBatch(String channel, List<ConsumerRecord<String, String>> records,
+                                  Supplier<Uni<?>> batchWork,
+                                  Function<ConsumerRecord<String, String>, Uni<Void>> oneByOne) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Context context = Vertx.currentContext();
+        String consumer = consumer(channel);
+        AtomicInteger attempts = new AtomicInteger();
+        ConsumerRecord<String, String> first = records.get(0);
+        return onContext(context, batchWork)
+                .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(failure -> {
+                    if (FailureKind.of(failure) != FailureKind.STORE_UNAVAILABLE) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    Duration wait = backoff(attempts.incrementAndGet());
+                    LOG.warnf("%s: store unavailable for a batch of %d from %s-%d@%d (attempt %d), trying again"
+                                    + " in %d ms: %s", consumer, records.size(), first.topic(), first.partition(),
+                            first.offset(), attempts.get(), wait.toMillis(), FailureKind.reason(failure));
+                    return Uni.createFrom().item(failure).onItem().delayIt().by(wait);
+                }))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.infof("%s: a batch of %d from %s-%d@%d failed (%s); applying its records one by one",
+                            consumer, records.size(), first.topic(), first.partition(), first.offset(),
+                            FailureKind.reason(failure));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (ConsumerRecord<String, String> record : records) {
+                        chain = chain.chain(() -> onContext(context, () -> oneByOne.apply(record)).replaceWithVoid());
+                    }
+                    return chain;
+                });
     }
 
     /** {@code <group>/<channel>}: the consumer group names the service, the channel what it reads. */
