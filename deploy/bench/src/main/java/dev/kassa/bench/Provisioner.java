@@ -3,6 +3,10 @@ package dev.kassa.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -31,12 +35,17 @@ final class Provisioner {
     static final String STAFF = "S001";
     static final String PASSWORD = "bench-Pa55word";
 
-    /** One opened terminal ready to sell. */
+    /** Terminal JWTs live 24 h (terminal service); a saved tenant whose tokens are older than this is not reused. */
+    static final Duration TOKEN_REUSE = Duration.ofHours(20);
+    static final int PARALLEL = 16;
+
+    /** One opened terminal ready to sell; the API key lets a later run open more of the same tenant. */
     record BenchTerminal(String terminalId, int terminalNo, String token) {
     }
 
-    /** What the load phase needs. */
-    record BenchTenant(String tenantId, String storeCode, List<String> itemCodes, List<BenchTerminal> terminals) {
+    /** What the load phase needs, and what is saved for the next run. */
+    record BenchTenant(String tenantId, String storeCode, List<String> itemCodes, List<BenchTerminal> terminals,
+                       long issuedMillis) {
     }
 
     /** A provisioning step that did not get the answer it needs; the message says which and why. */
@@ -49,11 +58,71 @@ final class Provisioner {
     private final Http http;
     private final BenchOptions options;
     private final PrintStream out;
+    private final Path saved;
 
     Provisioner(Http http, BenchOptions options, PrintStream out) {
         this.http = http;
         this.options = options;
         this.out = out;
+        this.saved = options.dataDir().resolve("bench").resolve("tenant.json");
+    }
+
+    /**
+     * The tenant of an earlier run when it has the items and enough terminals, its tokens are fresh and its first
+     * terminal can still open a cart; otherwise a fresh one (saved for the next run).
+     */
+    BenchTenant provisionOrReuse() throws ProvisioningException, InterruptedException {
+        if (!options.newTenant()) {
+            BenchTenant reused = reusable();
+            if (reused != null) {
+                return reused;
+            }
+        }
+        String tenantId = freshTenantId();
+        out.println("Provisioning tenant " + tenantId + " through the public API ...");
+        BenchTenant tenant = provision(tenantId);
+        save(tenant);
+        return tenant;
+    }
+
+    private BenchTenant reusable() throws InterruptedException {
+        BenchTenant t;
+        try {
+            t = Http.MAPPER.readValue(saved.toFile(), BenchTenant.class);
+        } catch (IOException e) {
+            return null; // none saved yet, or unreadable: provision afresh
+        }
+        if (t.itemCodes().size() != options.items() || t.terminals().size() < options.terminals()
+                || System.currentTimeMillis() - t.issuedMillis() > TOKEN_REUSE.toMillis()) {
+            return null;
+        }
+        try {
+            Http.Reply probe = http.postJson(options.uri(BenchOptions.CART_PORT, "/api/v1/carts"),
+                    Map.of("transaction_type", 101, "user_id", "bench", "user_name", "Bench"),
+                    Http.bearer(t.terminals().getFirst().token()));
+            if (probe.status() != 201) {
+                out.printf("Saved tenant %s cannot sell any more (HTTP %d); provisioning a fresh one.%n", t.tenantId(),
+                        probe.status());
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        out.printf("Reusing tenant %s from %s (%d items, %d of its %d terminals).%n", t.tenantId(), saved,
+                t.itemCodes().size(), options.terminals(), t.terminals().size());
+        return new BenchTenant(t.tenantId(), t.storeCode(), t.itemCodes(),
+                List.copyOf(t.terminals().subList(0, options.terminals())), t.issuedMillis());
+    }
+
+    private void save(BenchTenant tenant) {
+        try {
+            Files.createDirectories(saved.getParent());
+            Path tmp = saved.resolveSibling("tenant.json.tmp");
+            Http.MAPPER.writeValue(tmp.toFile(), tenant);
+            Files.move(tmp, saved, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            out.println("Warning: cannot save the tenant for the next run: " + e.getMessage());
+        }
     }
 
     /** A tenant id that is new for each run: a letter and digits (the time, then three random digits). */
@@ -74,7 +143,7 @@ final class Provisioner {
             URI uri = options.uri(s.getValue(), "/health");
             String problem;
             try {
-                Http.Reply r = http.get(uri, Map.of());
+                Http.Reply r = http.get(uri);
                 problem = r.status() == 200 ? null : "HTTP " + r.status();
             } catch (ConnectException e) {
                 problem = "nothing answers on the port";
@@ -101,7 +170,7 @@ final class Provisioner {
         expect("get the admin token", 200, tokenReply);
         String userJwt = tokenReply.json().path("access_token").asText("");
         if (userJwt.isEmpty()) {
-            throw new ProvisioningException("get the admin token: no access_token in " + brief(tokenReply.body()));
+            throw new ProvisioningException("get the admin token: no access_token in " + brief(tokenReply.text()));
         }
         Map<String, String> admin = Http.bearer(userJwt);
 
@@ -150,14 +219,17 @@ final class Provisioner {
         }
         out.printf("Tenant %s: store %s, staff %s, %d items, payments 01/11/12. Opening %d terminals ...%n",
                 tenantId, STORE, STAFF, itemCodes.size(), options.terminals());
+        long issued = System.currentTimeMillis();
+        long began = System.nanoTime();
         List<BenchTerminal> terminals = openTerminals(admin);
-        return new BenchTenant(tenantId, STORE, List.copyOf(itemCodes), terminals);
+        out.printf("Opened %d terminals in %.1f s.%n", terminals.size(), (System.nanoTime() - began) / 1e9);
+        return new BenchTenant(tenantId, STORE, List.copyOf(itemCodes), terminals, issued);
     }
 
     /** Creates, signs in and opens the terminals, a few at a time. */
     private List<BenchTerminal> openTerminals(Map<String, String> admin)
             throws ProvisioningException, InterruptedException {
-        Semaphore parallel = new Semaphore(8);
+        Semaphore parallel = new Semaphore(PARALLEL);
         List<Future<BenchTerminal>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int no = 1; no <= options.terminals(); no++) {
@@ -197,7 +269,7 @@ final class Provisioner {
         String terminalId = created.data("terminalId");
         String apiKey = created.data("apiKey");
         if (terminalId.isEmpty() || apiKey.isEmpty()) {
-            throw new ProvisioningException("create " + what + ": no terminalId/apiKey in " + brief(created.body()));
+            throw new ProvisioningException("create " + what + ": no terminalId/apiKey in " + brief(created.text()));
         }
         Map<String, String> key = Map.of("X-API-KEY", apiKey);
         String path = "/api/v1/terminals/" + terminalId;
@@ -214,7 +286,7 @@ final class Provisioner {
             token = tokenOf(issued);
             if (token.isEmpty()) {
                 throw new ProvisioningException("get a token for " + terminalId + ": no access_token in "
-                        + brief(issued.body()));
+                        + brief(issued.text()));
             }
         }
         return new BenchTerminal(terminalId, terminalNo, token);
@@ -246,7 +318,7 @@ final class Provisioner {
     private static void expect(String what, int status, Http.Reply reply) throws ProvisioningException {
         if (reply.status() != status) {
             throw new ProvisioningException(what + ": expected HTTP " + status + ", got " + reply.status() + ": "
-                    + brief(reply.body()));
+                    + brief(reply.text()));
         }
     }
 
