@@ -26,7 +26,7 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
             several windows and prints the median and range of sales/s and of each operation's p99, the CPU
             per completed sale of every process (from /proc, with the JVM flags each runs with), the
             bill-to-Kafka latency and the consumer lag after the load stops. The tenant of the last run is
-            reused when it has enough terminals (saved under DATA/bench/).
+            reused when it has the same items (saved in DATA/bench/; missing terminals are added).
 
               --terminals N     virtual terminals (default 50)
               --items K         line items per sale, one request each (default 5)

@@ -38,6 +38,7 @@ final class Provisioner {
     /** Terminal JWTs live 24 h (terminal service); a saved tenant whose tokens are older than this is not reused. */
     static final Duration TOKEN_REUSE = Duration.ofHours(20);
     static final int PARALLEL = 16;
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
     /** One opened terminal ready to sell; the API key lets a later run open more of the same tenant. */
     record BenchTerminal(String terminalId, int terminalNo, String token) {
@@ -68,8 +69,8 @@ final class Provisioner {
     }
 
     /**
-     * The tenant of an earlier run when it has the items and enough terminals, its tokens are fresh and its first
-     * terminal can still open a cart; otherwise a fresh one (saved for the next run).
+     * The tenant of an earlier run when it has the same items, its tokens are fresh and its first terminal can still
+     * open a cart (with more terminals opened when it has too few); otherwise a fresh one. Saved for the next run.
      */
     BenchTenant provisionOrReuse() throws ProvisioningException, InterruptedException {
         if (!options.newTenant()) {
@@ -85,14 +86,14 @@ final class Provisioner {
         return tenant;
     }
 
-    private BenchTenant reusable() throws InterruptedException {
+    private BenchTenant reusable() throws ProvisioningException, InterruptedException {
         BenchTenant t;
         try {
             t = Http.MAPPER.readValue(saved.toFile(), BenchTenant.class);
         } catch (IOException e) {
             return null; // none saved yet, or unreadable: provision afresh
         }
-        if (t.itemCodes().size() != options.items() || t.terminals().size() < options.terminals()
+        if (t.itemCodes().size() != options.items() || t.terminals().isEmpty()
                 || System.currentTimeMillis() - t.issuedMillis() > TOKEN_REUSE.toMillis()) {
             return null;
         }
@@ -107,6 +108,15 @@ final class Provisioner {
             }
         } catch (IOException e) {
             return null;
+        }
+        if (t.terminals().size() < options.terminals()) {
+            int from = t.terminals().size() + 1;
+            out.printf("Saved tenant %s has %d terminals; opening %d more ...%n", t.tenantId(), t.terminals().size(),
+                    options.terminals() - t.terminals().size());
+            List<BenchTerminal> all = new ArrayList<>(t.terminals());
+            all.addAll(openTerminals(adminOf(t.tenantId()), from, options.terminals()));
+            t = new BenchTenant(t.tenantId(), t.storeCode(), t.itemCodes(), List.copyOf(all), t.issuedMillis());
+            save(t);
         }
         out.printf("Reusing tenant %s from %s (%d items, %d of its %d terminals).%n", t.tenantId(), saved,
                 t.itemCodes().size(), options.terminals(), t.terminals().size());
@@ -123,6 +133,23 @@ final class Provisioner {
         } catch (IOException e) {
             out.println("Warning: cannot save the tenant for the next run: " + e.getMessage());
         }
+    }
+
+    private static String adminName(String tenantId) {
+        return "bench_" + tenantId.toLowerCase();
+    }
+
+    /** The Authorization header of the tenant's bench admin. */
+    private Map<String, String> adminOf(String tenantId) throws ProvisioningException, InterruptedException {
+        Http.Reply tokenReply = call("get the admin token", () -> http.postForm(
+                options.uri(BenchOptions.ACCOUNT_PORT, "/api/v1/accounts/token"),
+                Map.of("username", adminName(tenantId), "password", PASSWORD, "client_id", tenantId)));
+        expect("get the admin token", 200, tokenReply);
+        String userJwt = tokenReply.json().path("access_token").asText("");
+        if (userJwt.isEmpty()) {
+            throw new ProvisioningException("get the admin token: no access_token in " + brief(tokenReply.text()));
+        }
+        return Http.bearer(userJwt);
     }
 
     /** A tenant id that is new for each run: a letter and digits (the time, then three random digits). */
@@ -161,19 +188,10 @@ final class Provisioner {
     }
 
     BenchTenant provision(String tenantId) throws ProvisioningException, InterruptedException {
-        String username = "bench_" + tenantId.toLowerCase();
         expect("register the admin account", 201, post(BenchOptions.ACCOUNT_PORT, "/api/v1/accounts/register",
-                Map.of("username", username, "password", PASSWORD, "tenant_id", tenantId), Map.of()));
-        Http.Reply tokenReply = call("get the admin token", () -> http.postForm(
-                options.uri(BenchOptions.ACCOUNT_PORT, "/api/v1/accounts/token"),
-                Map.of("username", username, "password", PASSWORD, "client_id", tenantId)));
-        expect("get the admin token", 200, tokenReply);
-        String userJwt = tokenReply.json().path("access_token").asText("");
-        if (userJwt.isEmpty()) {
-            throw new ProvisioningException("get the admin token: no access_token in " + brief(tokenReply.text()));
-        }
-        Map<String, String> admin = Http.bearer(userJwt);
-
+                Map.of("username", adminName(tenantId), "password", PASSWORD, "tenant_id", tenantId), Map.of()));
+        Map<String, String> admin = adminOf(tenantId);
+ 
         expect("create the tenant", 201, post(BenchOptions.TERMINAL_PORT, "/api/v1/tenants",
                 Map.of("tenant_id", tenantId, "tenant_name", "Bench " + tenantId, "tags", List.of("bench")), admin));
         expect("create the store", 201, post(BenchOptions.TERMINAL_PORT, "/api/v1/tenants/" + tenantId + "/stores",
@@ -221,18 +239,18 @@ final class Provisioner {
                 tenantId, STORE, STAFF, itemCodes.size(), options.terminals());
         long issued = System.currentTimeMillis();
         long began = System.nanoTime();
-        List<BenchTerminal> terminals = openTerminals(admin);
+        List<BenchTerminal> terminals = openTerminals(admin, 1, options.terminals());
         out.printf("Opened %d terminals in %.1f s.%n", terminals.size(), (System.nanoTime() - began) / 1e9);
         return new BenchTenant(tenantId, STORE, List.copyOf(itemCodes), terminals, issued);
     }
 
-    /** Creates, signs in and opens the terminals, a few at a time. */
-    private List<BenchTerminal> openTerminals(Map<String, String> admin)
+    /** Creates, signs in and opens the terminals {@code fromNo..toNo}, {@link #PARALLEL} at a time. */
+    private List<BenchTerminal> openTerminals(Map<String, String> admin, int fromNo, int toNo)
             throws ProvisioningException, InterruptedException {
         Semaphore parallel = new Semaphore(PARALLEL);
         List<Future<BenchTerminal>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int no = 1; no <= options.terminals(); no++) {
+            for (int no = fromNo; no <= toNo; no++) {
                 int terminalNo = no;
                 futures.add(pool.submit(() -> {
                     parallel.acquire();
@@ -244,9 +262,16 @@ final class Provisioner {
                 }));
             }
             List<BenchTerminal> terminals = new ArrayList<>();
+            long began = System.nanoTime();
+            long nextReport = began + PROGRESS_EVERY.toNanos();
             for (Future<BenchTerminal> f : futures) {
                 try {
                     terminals.add(f.get());
+                    if (System.nanoTime() >= nextReport) {
+                        out.printf("  %d of %d terminals open (%.0f s)%n", terminals.size(), futures.size(),
+                                (System.nanoTime() - began) / 1e9);
+                        nextReport += PROGRESS_EVERY.toNanos();
+                    }
                 } catch (ExecutionException e) {
                     futures.forEach(other -> other.cancel(true));
                     if (e.getCause() instanceof ProvisioningException p) {
