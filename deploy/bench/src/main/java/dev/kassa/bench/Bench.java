@@ -86,13 +86,14 @@ public final class Bench {
                 SaleLoop.BillListener bills = watcher == null ? SaleLoop.BillListener.NONE : watcher::billed;
                 URI cart = options.uri(BenchOptions.CART_PORT, "");
                 LoadPhase phase = new LoadPhase(http, out, Report.SALE_OPS, options.pace());
-                Duration minWarmup = options.paced() ? options.pace().multipliedBy(options.items() + 4L) : Duration.ZERO;
+                // A paced terminal needs K + 4 intervals for a sale; the starts are spread over one such cycle.
+                Duration cycle = options.paced() ? options.pace().multipliedBy(options.items() + 4L) : Duration.ZERO;
                 List<CpuAccount.Snapshot> edges = new ArrayList<>();
                 out.printf("Sale phase: %d virtual terminals, %s; warm-up up to %s s, then %d x %s s ...%n",
                         options.terminals(), options.paced() ? "one request every " + Report.secs(options.pace())
                                 + " s each" : "closed loop", Report.secs(options.warmup()), options.windows(),
                         Report.secs(options.duration()));
-                sales = measure(phase, options, minWarmup, i -> new SaleLoop(cart, tenant.itemCodes(),
+                sales = measure(phase, options, cycle, i -> new SaleLoop(cart, tenant.itemCodes(),
                                 tenant.terminals().get(i % tenant.terminals().size()), bills),
                         options.paced() ? w -> w.perSecond(w.requests) : w -> w.perSecond(w.completed),
                         options.paced() ? "req/s" : "sales/s", cpu, edges, out);
@@ -142,17 +143,18 @@ public final class Bench {
     }
 
     /**
-     * Warms up in windows of {@link #WARMUP_WINDOW} until {@link SteadyState} holds (not before {@code minWarmup})
-     * or the warm-up limit passes, then measures the windows; {@code cpu} (may be null) is sampled at each edge.
+     * Starts the terminals spread over {@code cycle}, warms up in windows of {@link #WARMUP_WINDOW} until
+     * {@link SteadyState} holds (not before one {@code cycle}) or the warm-up limit passes, then measures the
+     * windows; {@code cpu} (may be null) is sampled at each edge.
      */
-    static Report.Measured measure(LoadPhase phase, BenchOptions options, Duration minWarmup,
+    static Report.Measured measure(LoadPhase phase, BenchOptions options, Duration cycle,
                                    IntFunction<LoadPhase.Loop> loops, ToDoubleFunction<LoadPhase.Window> rate,
                                    String unit, CpuAccount cpu, List<CpuAccount.Snapshot> edges, PrintStream out)
             throws InterruptedException {
         long start = System.nanoTime();
-        phase.start(options.terminals(), loops);
+        phase.start(options.terminals(), cycle, loops);
         long limit = start + options.warmup().toNanos();
-        long min = start + Math.min(minWarmup.toNanos(), options.warmup().toNanos());
+        long min = start + Math.min(cycle.toNanos(), options.warmup().toNanos());
         List<Double> rates = new ArrayList<>();
         long warmupErrors = 0;
         boolean steady = options.warmup().isZero();

@@ -87,8 +87,12 @@ final class LoadPhase {
         this.pace = pace;
     }
 
-    /** Starts {@code terminals} loops; paced ones are spread evenly over the first pace interval. */
-    void start(int terminals, IntFunction<Loop> loopFor) {
+    /**
+     * Starts {@code terminals} loops; paced ones start spread evenly over {@code spread} (one whole sale's worth of
+     * intervals, so that in steady state the terminals are evenly spread over the steps of a sale and every window
+     * sees the same mix of operations).
+     */
+    void start(int terminals, Duration spread, IntFunction<Loop> loopFor) {
         long now = System.nanoTime();
         current = new Window(operations, false, now);
         context.runOnContext(v -> {
@@ -98,7 +102,7 @@ final class LoadPhase {
                 if (pace.isZero()) {
                     issue(loop, 0);
                 } else {
-                    long due = begin + pace.toNanos() * i / terminals;
+                    long due = begin + Math.max(spread.toNanos(), pace.toNanos()) * i / terminals;
                     at(due, () -> issue(loop, due));
                 }
             }

@@ -160,6 +160,13 @@ final class Report {
         b.append(f("%-15s %10s %9s   not Kassa, not the bench: other work on this machine%n", "other processes",
                 "-", share(others, c)));
         b.append(f("%-15s %10s %9s%n", "box busy", "-", share(c.boxBusyMillis(), c)));
+        long requests = in.sales().windows().stream().mapToLong(w -> w.requests).sum();
+        double bench = c.rows().stream().filter(r -> r.process().equals(CpuAccount.BENCH)).mapToDouble(CpuRow::millis)
+                .sum();
+        if (requests > 0) {
+            b.append(f("the bench client spent %s us of CPU per request (%d requests)%n", num(bench * 1000 / requests),
+                    requests));
+        }
         for (String m : c.missing()) {
             b.append(f("  not measured: %s%n", m));
         }

@@ -100,6 +100,7 @@ class ReportTest {
                 + " by window: 9.5 (9.0..10.0)\n"), text);
         assertTrue(text.contains("other processes          -    15.0 %"), text);
         assertTrue(text.contains("box busy                 -    75.0 %\n"), text);
+        assertTrue(text.contains("the bench client spent 101.0 us of CPU per request (19800 requests)\n"), text);
         assertTrue(text.contains("  not measured: recommendation: no pid in"), text);
     }
 
