@@ -226,7 +226,8 @@ public final class Bench {
         double capacity = cpu.boxCapacityMillis(first, last);
         double seconds = (last.nanos() - first.nanos()) / 1e9;
         int cores = seconds <= 0 ? 0 : (int) Math.round(capacity / 1000 / seconds);
-        return new Report.CpuUsage(rows, capacity, cpu.boxBusyMillis(first, last), cores, byWindow, cpu.missing());
+        return new Report.CpuUsage(rows, capacity, cpu.boxBusyMillis(first, last), cores, byWindow, cpu.missing(),
+                cpu.benchThreadMillis(first, last));
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {

@@ -32,8 +32,8 @@ final class CpuAccount {
     static final List<String> SERVICES =
             List.of("account", "terminal", "masterdata", "cart", "report", "journal", "stock", "recommendation");
 
-    /** CPU ticks per group at one instant, and the box's ticks. */
-    record Snapshot(long nanos, Map<String, Long> ticks, ProcStat.Box box) {
+    /** CPU ticks per group at one instant, the box's ticks, and the bench's own ticks by kind of thread. */
+    record Snapshot(long nanos, Map<String, Long> ticks, ProcStat.Box box, Map<String, Long> benchThreads) {
     }
 
     /** A group's root process: its pid and what it runs with. */
@@ -106,7 +106,56 @@ final class CpuAccount {
             }
             ticks.merge(root.group(), sum, Long::sum);
         }
-        return new Snapshot(System.nanoTime(), ticks, box());
+        return new Snapshot(System.nanoTime(), ticks, box(), benchThreads());
+    }
+
+    /** What a thread of the bench does, from its name (the kernel keeps the first 15 characters). */
+    static String threadKind(String comm) {
+        if (comm.startsWith("vert.x-eventloo")) {
+            return "event loop";
+        }
+        if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+            return "JIT";
+        }
+        if (comm.startsWith("tranlog-watcher") || comm.startsWith("kafka")) {
+            return "Kafka clients";
+        }
+        if (comm.startsWith("GC ") || comm.startsWith("G1 ") || comm.equals("VM Thread")) {
+            return "GC and VM";
+        }
+        if (comm.equals("java") || comm.equals("main")) {
+            return "main (/proc sampling)";
+        }
+        return "other";
+    }
+
+    /** Milliseconds of the bench's threads of each kind between two snapshots, most first. */
+    Map<String, Double> benchThreadMillis(Snapshot from, Snapshot to) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        to.benchThreads().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - from.benchThreads().getOrDefault(e.getKey(), 0L))
+                        * 1000.0 / ticksPerSecond))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    private static Map<String, Long> benchThreads() {
+        Map<String, Long> kinds = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve("self").resolve("task"))) {
+            for (Path task : tasks) {
+                try {
+                    ProcStat t = ProcStat.parse(Files.readString(task.resolve("stat")));
+                    kinds.merge(threadKind(t.comm()), t.utime() + t.stime(), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return kinds;
     }
 
     /** Milliseconds of CPU of a group between two snapshots. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The result tables and the targets of issue 15, as text. Pure: everything comes in as arguments. */
 final class Report {
@@ -68,7 +70,7 @@ final class Report {
 
     /** CPU over the measured windows: per process, the box's capacity and busy time, Kassa's ms per sale per window. */
     record CpuUsage(List<CpuRow> rows, double boxCapacityMillis, double boxBusyMillis, int cores,
-                    List<Double> kassaMsPerSaleByWindow, List<String> missing) {
+                    List<Double> kassaMsPerSaleByWindow, List<String> missing, Map<String, Double> benchThreads) {
     }
 
     /** Everything a report shows; {@code kafka}, {@code floor}, {@code cpu}, {@code lag} are null when not measured. */
@@ -106,6 +108,10 @@ final class Report {
         Spread sales = s.salesPerSecond();
         b.append(f("completed sales/s   %s  median (min..max) of %d windows, ±%s; %d sales%n", sales,
                 sales.n(), pct(sales.relativeHalfRange()), s.completed()));
+        if (stillRising(s.windows().stream().map(w -> w.perSecond(w.completed)).toList())) {
+            b.append("Warning: the throughput rose from window to window: not steady yet (JIT?); warm up longer"
+                    + " (--warmup).\n");
+        }
         b.append(f("requests/s          %s%n", s.requestsPerSecond()));
         b.append(f("errors              %d  (warm-up: %d%s)%n", t.totalErrors(), s.warmupErrors(),
                 in.floor() == null ? "" : "; floor phase: " + in.floor().table().totalErrors()));
@@ -164,8 +170,12 @@ final class Report {
         double bench = c.rows().stream().filter(r -> r.process().equals(CpuAccount.BENCH)).mapToDouble(CpuRow::millis)
                 .sum();
         if (requests > 0) {
-            b.append(f("the bench client spent %s us of CPU per request (%d requests)%n", num(bench * 1000 / requests),
+            b.append(f("the bench client spent %s us of CPU per request (%d requests)", num(bench * 1000 / requests),
                     requests));
+            String threads = c.benchThreads().entrySet().stream()
+                    .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.0f", e.getValue()) + " ms")
+                    .collect(Collectors.joining(", "));
+            b.append(threads.isEmpty() ? "\n" : f("; by thread: %s%n", threads));
         }
         for (String m : c.missing()) {
             b.append(f("  not measured: %s%n", m));
@@ -184,6 +194,19 @@ final class Report {
                     ? "still " + g.last() + " after the wait"
                     : "lag 0 after " + num(g.zeroAfter().toMillis() / 1000.0) + " s"));
         }
+    }
+
+    /** True when every window is above the one before and the last is more than the steady tolerance above the first. */
+    static boolean stillRising(List<Double> rates) {
+        if (rates.size() < 2 || rates.getFirst() <= 0) {
+            return false;
+        }
+        for (int i = 1; i < rates.size(); i++) {
+            if (rates.get(i) <= rates.get(i - 1)) {
+                return false;
+            }
+        }
+        return rates.getLast() > rates.getFirst() * (1 + SteadyState.TOLERANCE);
     }
 
     static List<Target> targets(Inputs in) {

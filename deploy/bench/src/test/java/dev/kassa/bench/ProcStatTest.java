@@ -55,4 +55,16 @@ class ProcStatTest {
         assertEquals("", ProcStat.jvmFlags(String.join("\0", "/usr/bin/redis-server", "127.0.0.1:6379")));
         assertEquals("", ProcStat.jvmFlags(""));
     }
+
+    @Test
+    void theBenchsThreadsByKind() {
+        assertEquals("event loop", CpuAccount.threadKind("vert.x-eventloo"));
+        assertEquals("JIT", CpuAccount.threadKind("C2 CompilerThre"));
+        assertEquals("JIT", CpuAccount.threadKind("C1 CompilerThre"));
+        assertEquals("Kafka clients", CpuAccount.threadKind("tranlog-watcher"));
+        assertEquals("Kafka clients", CpuAccount.threadKind("kafka-admin-cli"));
+        assertEquals("GC and VM", CpuAccount.threadKind("GC Thread#0"));
+        assertEquals("main (/proc sampling)", CpuAccount.threadKind("java"));
+        assertEquals("other", CpuAccount.threadKind("Signal Dispatch"));
+    }
 }

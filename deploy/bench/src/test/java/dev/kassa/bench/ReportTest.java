@@ -5,9 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportTest {
@@ -58,7 +61,8 @@ class ReportTest {
                 new Report.CpuRow("cart", 11_000, true, "-Xmx256m -XX:+UseSerialGC"),
                 new Report.CpuRow(CpuAccount.POSTGRES, 11_000, true, ""),
                 new Report.CpuRow(CpuAccount.BENCH, 2_000, false, "-Xss1m")),
-                40_000, 30_000, 2, List.of(10.0, 9.0), List.of("recommendation: no pid in .data/pids/recommendation.pid"));
+                40_000, 30_000, 2, List.of(10.0, 9.0), List.of("recommendation: no pid in .data/pids/recommendation.pid"),
+                new LinkedHashMap<>(Map.of("event loop", 1_500.0)));
     }
 
     private static List<ConsumerLag.GroupLag> lag(Duration slowest) {
@@ -100,7 +104,8 @@ class ReportTest {
                 + " by window: 9.5 (9.0..10.0)\n"), text);
         assertTrue(text.contains("other processes          -    15.0 %"), text);
         assertTrue(text.contains("box busy                 -    75.0 %\n"), text);
-        assertTrue(text.contains("the bench client spent 101.0 us of CPU per request (19800 requests)\n"), text);
+        assertTrue(text.contains("the bench client spent 101.0 us of CPU per request (19800 requests);"
+                + " by thread: event loop 1500 ms\n"), text);
         assertTrue(text.contains("  not measured: recommendation: no pid in"), text);
     }
 
@@ -114,6 +119,15 @@ class ReportTest {
         assertTrue(Report.render(stuck).contains("stock-service                          12   still 5 after the wait\n"));
         assertEquals(new Report.Target("consumer lag 0 within 5 s after the load", false, "stock-service still 5"),
                 Report.targets(stuck).get(4));
+    }
+
+    @Test
+    void windowsThatKeepRisingAreFlagged() {
+        assertTrue(Report.stillRising(List.of(80.0, 90.0, 100.0)));
+        assertFalse(Report.stillRising(List.of(98.0, 99.0, 100.0)), "within the steady tolerance");
+        assertFalse(Report.stillRising(List.of(80.0, 100.0, 95.0)), "not rising every window");
+        assertFalse(Report.stillRising(List.of(100.0)));
+        assertFalse(Report.render(inputs(0, kafka(20_000, 2200))).contains("Warning: the throughput rose"));
     }
 
     @Test
