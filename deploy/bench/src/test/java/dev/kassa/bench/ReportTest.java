@@ -107,6 +107,10 @@ class ReportTest {
         assertTrue(text.contains("the bench client spent 101.0 us of CPU per request (19800 requests);"
                 + " by thread: event loop 1500 ms\n"), text);
         assertTrue(text.contains("  not measured: recommendation: no pid in"), text);
+        assertTrue(text.contains("Tolerance: the windows of this run agree within ±9.1 % on sales/s and ±5.3 % on Kassa"
+                + " CPU per sale. Two runs of the same build should agree within ±10.0 % on both when nothing else"
+                + " loads the box; other processes took 15.0 % of it here, so compare CPU per sale (at similar"
+                + " sales/s), not sales/s or latency.\n"), text);
     }
 
     @Test
@@ -152,6 +156,8 @@ class ReportTest {
         assertEquals("0 errors", t.getFirst().name());
         String text = Report.render(inputs(0, kafka(20_000, 2200), "--pace", "3s", "--terminals", "2000"));
         assertTrue(text.contains("2000 terminals (paced: one request each every 3.0 s)"), text);
+        assertTrue(text.contains("schedule            666.7 req/s (2000 terminals, one request each every 3.0 s);"
+                + " answered 990.0 (148.5 %)\n"), text);
     }
 
     @Test
