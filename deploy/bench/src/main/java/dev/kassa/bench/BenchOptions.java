@@ -1,43 +1,60 @@
 package dev.kassa.bench;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
-/** The command line of {@code ./pos bench}. */
-record BenchOptions(int terminals, int items, Duration duration, Duration warmup, String baseHost, String kafka,
-                    boolean help) {
+/** The command line of {@code ./pos bench}. {@code pace} is zero for the closed loop. */
+record BenchOptions(int terminals, int items, Duration duration, int windows, Duration warmup, Duration pace,
+                    boolean floor, boolean newTenant, Path dataDir, String baseHost, String kafka, boolean help) {
 
     static final int ACCOUNT_PORT = 8000;
     static final int TERMINAL_PORT = 8001;
     static final int MASTERDATA_PORT = 8002;
     static final int CART_PORT = 8003;
 
-    private static final Set<String> OPTIONS_WITH_VALUE =
-            Set.of("--terminals", "--items", "--duration", "--warmup", "--base-host", "--kafka");
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--terminals", "--items", "--duration", "--windows",
+            "--warmup", "--pace", "--data-dir", "--base-host", "--kafka");
 
     static final String USAGE = """
             Usage: ./pos bench [OPTIONS]
 
-            Provisions a fresh tenant through the public API of a running system (./pos up), then drives
-            N virtual terminals through whole sales with no think time and prints throughput, latency
-            percentiles per operation, the HTTP floor of the cart service and the bill-to-Kafka latency.
+            Drives N virtual terminals of a bench tenant through whole sales against a running system
+            (./pos up): warms up until the throughput stops rising (or for --warmup at most), then measures
+            several windows and prints the median and range of sales/s and of each operation's p99, the CPU
+            per completed sale of every process (from /proc, with the JVM flags each runs with), the
+            bill-to-Kafka latency and the consumer lag after the load stops. The tenant of the last run is
+            reused when it has the same items (saved in DATA/bench/; missing terminals are added).
 
-              --terminals N     virtual terminals, one connection each (default 50)
+              --terminals N     virtual terminals (default 50)
               --items K         line items per sale, one request each (default 5)
-              --duration T      measured time of each phase: 60, 60s, 2m, 500ms (default 60s)
-              --warmup T        unmeasured time before each phase (default 10s)
+              --pace T          each terminal sends one request every T on a fixed schedule (open loop;
+                                latency counts from the scheduled time); default: none, closed loop with
+                                no think time, one connection per terminal
+              --duration T      length of each measured window: 20, 20s, 2m, 500ms (default 20s)
+              --windows N       measured windows (default 3)
+              --warmup T        longest warm-up; it ends earlier once 3 windows of 5 s agree within 5 %
+                                and no longer rise (default 60s; 0: none)
+              --floor           also measure the HTTP floor: the same client on GET / of the cart service
+              --new-tenant      provision a fresh tenant even when a saved one fits
+              --data-dir PATH   the data directory of ./pos up: pid files and the saved tenant
+                                (default .data)
               --base-host HOST  host of the services, ports 8000-8003 (default 127.0.0.1)
-              --kafka HOST:PORT Kafka bootstrap server for pos.tranlog (default 127.0.0.1:9092)
+              --kafka HOST:PORT Kafka bootstrap server (default 127.0.0.1:9092)
               --help            this text
 
             Exit code: 0 when the benchmark ran (targets met or not), 1 when provisioning failed,
             2 on a bad command line.""";
 
     static BenchOptions defaults() {
-        return new BenchOptions(50, 5, Duration.ofSeconds(60), Duration.ofSeconds(10), "127.0.0.1", "127.0.0.1:9092",
-                false);
+        return new BenchOptions(50, 5, Duration.ofSeconds(20), 3, Duration.ofSeconds(60), Duration.ZERO, false, false,
+                Path.of(".data"), "127.0.0.1", "127.0.0.1:9092", false);
+    }
+
+    boolean paced() {
+        return !pace.isZero();
     }
 
     /** Parses {@code --name value} and {@code --name=value}; throws IllegalArgumentException with a message. */
@@ -46,7 +63,12 @@ record BenchOptions(int terminals, int items, Duration duration, Duration warmup
         int terminals = o.terminals;
         int items = o.items;
         Duration duration = o.duration;
+        int windows = o.windows;
         Duration warmup = o.warmup;
+        Duration pace = o.pace;
+        boolean floor = false;
+        boolean newTenant = false;
+        Path dataDir = o.dataDir;
         String host = o.baseHost;
         String kafka = o.kafka;
         boolean help = false;
@@ -59,9 +81,21 @@ record BenchOptions(int terminals, int items, Duration duration, Duration warmup
                 name = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
-            if (name.equals("--help") || name.equals("-h")) {
-                help = true;
-                continue;
+            switch (name) {
+                case "--help", "-h" -> {
+                    help = true;
+                    continue;
+                }
+                case "--floor" -> {
+                    floor = true;
+                    continue;
+                }
+                case "--new-tenant" -> {
+                    newTenant = true;
+                    continue;
+                }
+                default -> {
+                }
             }
             if (!OPTIONS_WITH_VALUE.contains(name)) {
                 throw new IllegalArgumentException("unknown option " + name);
@@ -76,13 +110,17 @@ record BenchOptions(int terminals, int items, Duration duration, Duration warmup
                 case "--terminals" -> terminals = positiveInt(name, value, 10_000);
                 case "--items" -> items = positiveInt(name, value, 1_000);
                 case "--duration" -> duration = duration(name, value, false);
+                case "--windows" -> windows = positiveInt(name, value, 100);
                 case "--warmup" -> warmup = duration(name, value, true);
+                case "--pace" -> pace = duration(name, value, true);
+                case "--data-dir" -> dataDir = Path.of(nonBlank(name, value));
                 case "--base-host" -> host = host(name, value);
                 case "--kafka" -> kafka = nonBlank(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new BenchOptions(terminals, items, duration, warmup, host, kafka, help);
+        return new BenchOptions(terminals, items, duration, windows, warmup, pace, floor, newTenant, dataDir, host,
+                kafka, help);
     }
 
     URI uri(int port, String path) {

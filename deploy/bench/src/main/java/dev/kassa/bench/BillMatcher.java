@@ -13,8 +13,15 @@ import java.util.Map;
  */
 final class BillMatcher {
 
-    /** What was measured: latencies, measured bills, and how many of those had their tranlog read. */
-    record Result(Histogram latencies, long bills, long matched) {
+    /**
+     * What was measured: latencies, measured bills, how many of those had their tranlog read, and how many of
+     * those tranlogs were read before the bill's response arrived (the service publishes before it answers).
+     */
+    record Result(Histogram latencies, long bills, long matched, long early) {
+
+        Result(Histogram latencies, long bills, long matched) {
+            this(latencies, bills, matched, 0);
+        }
 
         long missing() {
             return bills - matched;
@@ -43,6 +50,7 @@ final class BillMatcher {
     private final Histogram latencies = LatencyTable.newHistogram();
     private long bills;
     private long matched;
+    private long early;
 
     static String key(String terminalId, String transactionNo) {
         return terminalId + "#" + transactionNo;
@@ -75,7 +83,7 @@ final class BillMatcher {
     }
 
     synchronized Result result() {
-        return new Result(latencies.copy(), bills, matched);
+        return new Result(latencies.copy(), bills, matched, early);
     }
 
     private void settle(Sighting s) {
@@ -86,6 +94,9 @@ final class BillMatcher {
         if (s.measured) {
             latencies.recordValue(Math.max(0, Math.min((s.consumed - s.billed) / 1_000, LatencyTable.HIGHEST_MICROS)));
             matched++;
+            if (s.consumed < s.billed) {
+                early++;
+            }
         }
     }
 }

@@ -1,175 +1,216 @@
 package dev.kassa.bench;
 
-import java.io.IOException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+
 import java.io.PrintStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
- * One closed-loop phase: {@code concurrency} virtual threads each repeat an iteration with no think time
- * for warm-up + duration. A request counts when it started after the warm-up and ended before the end of
- * the measured window; no request is started after that end. Every non-2xx answer and every exception is
- * an error (the first few are printed with their body).
+ * Drives virtual terminals on the HTTP client's event loop. Each terminal runs a {@link Loop} one request at a
+ * time: closed loop (the next request as soon as the last one answered), or paced (one request every
+ * {@code pace}, on an open-loop schedule: a request's latency runs from the time it was due, so a slow answer
+ * that delays the next request is counted against the system, not hidden; no coordinated omission).
+ * Everything is recorded on that one thread into the current {@link Window}; {@link #rotate} closes it and
+ * opens the next, and a request counts in the window in which it completed. Every non-2xx answer and every
+ * failure is an error (the first few are printed with their body); the terminal then abandons its sale.
  */
 final class LoadPhase {
 
     static final int ERRORS_PRINTED = 5;
-    /** Pause after an error so a dead service is not hammered in a tight loop. */
+    /** Pause after an error in the closed loop, so a dead service is not hammered in a tight loop. */
     static final Duration ERROR_PAUSE = Duration.ofMillis(50);
 
-    /** One pass of a virtual terminal's loop (a whole sale, or one request of the floor). */
-    interface Iteration {
-        void run(Session session) throws InterruptedException;
+    /** One request of a terminal's loop; {@code requiredField}: the reply must carry {@code data.<it>}. */
+    record Step(String op, Http.Request request, String requiredField) {
     }
 
-    /** What a phase measured. */
-    record Result(LatencyTable table, double measuredSeconds, long completed, long warmupErrors) {
+    /** What one virtual terminal does, one request at a time. Only ever called on the event loop. */
+    interface Loop {
+        Step next();
+
+        /** The step's 2xx reply arrived at {@code nanos}; true when it completed a unit of work (a sale). */
+        boolean accept(Http.Reply reply, long nanos, boolean measured);
+
+        /** The step failed: start over. */
+        void abandon();
+    }
+
+    /** What was recorded between two rotations. */
+    static final class Window {
+        final LatencyTable table;
+        final boolean measured;
+        final long startNanos;
+        long endNanos;
+        long completed;
+        long requests;
+        long errors;
+
+        Window(List<String> operations, boolean measured, long startNanos) {
+            this.table = new LatencyTable(operations);
+            this.measured = measured;
+            this.startNanos = startNanos;
+        }
+
+        double seconds() {
+            return (endNanos - startNanos) / 1e9;
+        }
 
         double perSecond(long n) {
-            return measuredSeconds <= 0 ? 0 : n / measuredSeconds;
-        }
-    }
-
-    /** The per-thread side of a phase: its own table, so recording never contends. */
-    final class Session {
-        private final LatencyTable table;
-        private long completed;
-        private long warmupErrors;
-        private long lastEnd;
-
-        private Session(List<String> operations) {
-            this.table = new LatencyTable(operations);
-        }
-
-        /**
-         * Sends one request; returns the reply when it is 2xx (and has {@code data.<requiredField>} when that is
-         * not null), else records an error and returns null: the caller then abandons its iteration.
-         */
-        Http.Reply call(String op, HttpRequest request, String requiredField) throws InterruptedException {
-            long start = System.nanoTime();
-            Http.Reply reply;
-            try {
-                reply = http.send(request);
-            } catch (HttpTimeoutException e) {
-                return failed(op, start, "timeout after " + Http.REQUEST_TIMEOUT.toSeconds() + " s");
-            } catch (IOException e) {
-                return failed(op, start, e.toString());
-            }
-            if (!reply.ok()) {
-                return failed(op, start, "HTTP " + reply.status() + " " + Provisioner.brief(reply.body()));
-            }
-            if (requiredField != null && reply.data(requiredField).isEmpty()) {
-                return failed(op, start, "HTTP " + reply.status() + " without data." + requiredField + ": "
-                        + Provisioner.brief(reply.body()));
-            }
-            long end = System.nanoTime();
-            lastEnd = end;
-            requests.increment();
-            if (measured(start, end)) {
-                table.record(op, (end - start) / 1_000);
-            }
-            return reply;
-        }
-
-        /** When the last successful request ended (System.nanoTime). */
-        long lastEnd() {
-            return lastEnd;
-        }
-
-        boolean measured(long start, long end) {
-            return start >= measureStart && end <= measureEnd;
-        }
-
-        /** Counts a completed unit of work (a sale) when it ended inside the measured window. */
-        void completed(long start, long end) {
-            if (measured(start, end)) {
-                completed++;
-            }
-        }
-
-        private Http.Reply failed(String op, long start, String what) throws InterruptedException {
-            errors.increment();
-            if (start >= measureStart) {
-                table.error(op);
-            } else {
-                warmupErrors++;
-            }
-            int n = printed.incrementAndGet();
-            if (n <= ERRORS_PRINTED) {
-                out.printf("  error %d (%s%s): %s%n", n, op, start < measureStart ? ", warm-up" : "", what);
-            } else if (n == ERRORS_PRINTED + 1) {
-                out.println("  (further errors are counted, not printed)");
-            }
-            Thread.sleep(ERROR_PAUSE);
-            return null;
+            double s = seconds();
+            return s <= 0 ? 0 : n / s;
         }
     }
 
     private final Http http;
+    private final Context context;
     private final PrintStream out;
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder errors = new LongAdder();
+    private final List<String> operations;
+    private final Duration pace;
     private final AtomicInteger printed = new AtomicInteger();
-    private volatile long measureStart;
-    private volatile long measureEnd;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private Window current;
+    private volatile boolean stopping;
 
-    LoadPhase(Http http, PrintStream out) {
+    /** {@code pace}: zero for the closed loop. */
+    LoadPhase(Http http, PrintStream out, List<String> operations, Duration pace) {
         this.http = http;
+        this.context = http.context();
         this.out = out;
+        this.operations = List.copyOf(operations);
+        this.pace = pace;
     }
 
-    Result run(String name, int concurrency, Duration warmup, Duration duration, List<String> operations,
-               IntFunction<Iteration> iterationFor) throws InterruptedException {
-        long start = System.nanoTime();
-        measureStart = start + warmup.toNanos();
-        measureEnd = measureStart + duration.toNanos();
-        out.printf("%s: %d virtual terminals, %s s warm-up, %s s measured ...%n", name, concurrency,
-                Report.num(warmup.toMillis() / 1000.0), Report.num(duration.toMillis() / 1000.0));
-        List<Session> sessions = new ArrayList<>();
-        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-        for (int i = 0; i < concurrency; i++) {
-            Session session = new Session(operations);
-            sessions.add(session);
-            Iteration iteration = iterationFor.apply(i);
-            pool.submit(() -> {
-                while (System.nanoTime() < measureEnd) {
-                    try {
-                        iteration.run(session);
-                    } catch (RuntimeException e) {
-                        session.failed("bench", System.nanoTime(), "bench bug: " + e);
-                    }
+    /**
+     * Starts {@code terminals} loops; paced ones start spread evenly over {@code spread} (one whole sale's worth of
+     * intervals, so that in steady state the terminals are evenly spread over the steps of a sale and every window
+     * sees the same mix of operations).
+     */
+    void start(int terminals, Duration spread, IntFunction<Loop> loopFor) {
+        long now = System.nanoTime();
+        current = new Window(operations, false, now);
+        context.runOnContext(v -> {
+            long begin = System.nanoTime();
+            for (int i = 0; i < terminals; i++) {
+                Loop loop = loopFor.apply(i);
+                if (pace.isZero()) {
+                    issue(loop, 0);
+                } else {
+                    long due = begin + Math.max(spread.toNanos(), pace.toNanos()) * i / terminals;
+                    at(due, () -> issue(loop, due));
                 }
-                return null;
-            });
-        }
-        pool.shutdown();
-        long tick = TimeUnit.SECONDS.toNanos(10);
-        long nextTick = start + tick;
-        while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
-            long now = System.nanoTime();
-            if (now >= nextTick && now < measureEnd) {
-                out.printf("  %3d s: %d requests, %d errors%s%n", TimeUnit.NANOSECONDS.toSeconds(now - start),
-                        requests.sum(), errors.sum(), now < measureStart ? " (warm-up)" : "");
-                nextTick += tick;
             }
+        });
+    }
+
+    /** Closes the current window at this instant and opens the next one; returns the closed one. */
+    Window rotate(boolean nextMeasured) throws InterruptedException {
+        CompletableFuture<Window> done = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            long now = System.nanoTime();
+            Window closed = current;
+            closed.endNanos = now;
+            current = new Window(operations, nextMeasured, now);
+            done.complete(closed);
+        });
+        return await(done);
+    }
+
+    /** Stops issuing requests, closes the current window and waits for the requests in flight (they are not counted). */
+    Window stop() throws InterruptedException {
+        stopping = true;
+        Window last = rotate(false);
+        long deadline = System.nanoTime() + Http.REQUEST_TIMEOUT.toNanos() + TimeUnit.SECONDS.toNanos(1);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
         }
-        LatencyTable all = new LatencyTable(operations);
-        long completed = 0;
-        long warmupErrors = 0;
-        for (Session s : sessions) {
-            all.add(s.table);
-            completed += s.completed;
-            warmupErrors += s.warmupErrors;
+        return last;
+    }
+
+    /** Sends the loop's next step; {@code due}: when it was scheduled (paced), or 0 to time it from sending. */
+    private void issue(Loop loop, long due) {
+        if (stopping) {
+            return;
         }
-        return new Result(all, duration.toNanos() / 1e9, completed, warmupErrors);
+        Step step = loop.next();
+        long sent = System.nanoTime();
+        long from = due == 0 ? sent : due;
+        inFlight.incrementAndGet();
+        http.send(step.request()).onComplete(ar -> {
+            inFlight.decrementAndGet();
+            answered(loop, step, from, due, ar);
+        });
+    }
+
+    private void answered(Loop loop, Step step, long from, long due, AsyncResult<Http.Reply> ar) {
+        long end = System.nanoTime();
+        Window w = current;
+        String problem = problem(step, ar);
+        if (problem == null) {
+            w.requests++;
+            w.table.record(step.op(), (end - from) / 1_000);
+            if (loop.accept(ar.result(), end, w.measured)) {
+                w.completed++;
+            }
+        } else {
+            w.errors++;
+            w.table.error(step.op());
+            int n = printed.incrementAndGet();
+            if (n <= ERRORS_PRINTED) {
+                out.printf("  error %d (%s%s): %s%n", n, step.op(), w.measured ? "" : ", not measured", problem);
+            } else if (n == ERRORS_PRINTED + 1) {
+                out.println("  (further errors are counted, not printed)");
+            }
+            loop.abandon();
+        }
+        if (pace.isZero()) {
+            if (problem == null) {
+                issue(loop, 0);
+            } else {
+                context.owner().setTimer(ERROR_PAUSE.toMillis(), id -> issue(loop, 0));
+            }
+        } else {
+            long next = due + pace.toNanos();
+            at(next, () -> issue(loop, next));
+        }
+    }
+
+    private static String problem(Step step, AsyncResult<Http.Reply> ar) {
+        if (ar.failed()) {
+            return String.valueOf(ar.cause());
+        }
+        Http.Reply reply = ar.result();
+        if (!reply.ok()) {
+            return "HTTP " + reply.status() + " " + Provisioner.brief(reply.text());
+        }
+        if (step.requiredField() != null && reply.data(step.requiredField()).isEmpty()) {
+            return "HTTP " + reply.status() + " without data." + step.requiredField() + ": "
+                    + Provisioner.brief(reply.text());
+        }
+        return null;
+    }
+
+    /** Runs {@code task} on the loop at {@code nanos} (System.nanoTime), at once when that has passed. */
+    private void at(long nanos, Runnable task) {
+        long delayMillis = TimeUnit.NANOSECONDS.toMillis(nanos - System.nanoTime());
+        if (delayMillis < 1) {
+            task.run();
+        } else {
+            context.owner().setTimer(delayMillis, id -> task.run());
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -3,6 +3,10 @@ package dev.kassa.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -31,12 +35,18 @@ final class Provisioner {
     static final String STAFF = "S001";
     static final String PASSWORD = "bench-Pa55word";
 
-    /** One opened terminal ready to sell. */
+    /** Terminal JWTs live 24 h (terminal service); a saved tenant whose tokens are older than this is not reused. */
+    static final Duration TOKEN_REUSE = Duration.ofHours(20);
+    static final int PARALLEL = 16;
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+
+    /** One opened terminal ready to sell; the API key lets a later run open more of the same tenant. */
     record BenchTerminal(String terminalId, int terminalNo, String token) {
     }
 
-    /** What the load phase needs. */
-    record BenchTenant(String tenantId, String storeCode, List<String> itemCodes, List<BenchTerminal> terminals) {
+    /** What the load phase needs, and what is saved for the next run. */
+    record BenchTenant(String tenantId, String storeCode, List<String> itemCodes, List<BenchTerminal> terminals,
+                       long issuedMillis) {
     }
 
     /** A provisioning step that did not get the answer it needs; the message says which and why. */
@@ -49,11 +59,97 @@ final class Provisioner {
     private final Http http;
     private final BenchOptions options;
     private final PrintStream out;
+    private final Path saved;
 
     Provisioner(Http http, BenchOptions options, PrintStream out) {
         this.http = http;
         this.options = options;
         this.out = out;
+        this.saved = options.dataDir().resolve("bench").resolve("tenant.json");
+    }
+
+    /**
+     * The tenant of an earlier run when it has the same items, its tokens are fresh and its first terminal can still
+     * open a cart (with more terminals opened when it has too few); otherwise a fresh one. Saved for the next run.
+     */
+    BenchTenant provisionOrReuse() throws ProvisioningException, InterruptedException {
+        if (!options.newTenant()) {
+            BenchTenant reused = reusable();
+            if (reused != null) {
+                return reused;
+            }
+        }
+        String tenantId = freshTenantId();
+        out.println("Provisioning tenant " + tenantId + " through the public API ...");
+        BenchTenant tenant = provision(tenantId);
+        save(tenant);
+        return tenant;
+    }
+
+    private BenchTenant reusable() throws ProvisioningException, InterruptedException {
+        BenchTenant t;
+        try {
+            t = Http.MAPPER.readValue(saved.toFile(), BenchTenant.class);
+        } catch (IOException e) {
+            return null; // none saved yet, or unreadable: provision afresh
+        }
+        if (t.itemCodes().size() != options.items() || t.terminals().isEmpty()
+                || System.currentTimeMillis() - t.issuedMillis() > TOKEN_REUSE.toMillis()) {
+            return null;
+        }
+        try {
+            Http.Reply probe = http.postJson(options.uri(BenchOptions.CART_PORT, "/api/v1/carts"),
+                    Map.of("transaction_type", 101, "user_id", "bench", "user_name", "Bench"),
+                    Http.bearer(t.terminals().getFirst().token()));
+            if (probe.status() != 201) {
+                out.printf("Saved tenant %s cannot sell any more (HTTP %d); provisioning a fresh one.%n", t.tenantId(),
+                        probe.status());
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (t.terminals().size() < options.terminals()) {
+            int from = t.terminals().size() + 1;
+            out.printf("Saved tenant %s has %d terminals; opening %d more ...%n", t.tenantId(), t.terminals().size(),
+                    options.terminals() - t.terminals().size());
+            List<BenchTerminal> all = new ArrayList<>(t.terminals());
+            all.addAll(openTerminals(adminOf(t.tenantId()), from, options.terminals()));
+            t = new BenchTenant(t.tenantId(), t.storeCode(), t.itemCodes(), List.copyOf(all), t.issuedMillis());
+            save(t);
+        }
+        out.printf("Reusing tenant %s from %s (%d items, %d of its %d terminals).%n", t.tenantId(), saved,
+                t.itemCodes().size(), options.terminals(), t.terminals().size());
+        return new BenchTenant(t.tenantId(), t.storeCode(), t.itemCodes(),
+                List.copyOf(t.terminals().subList(0, options.terminals())), t.issuedMillis());
+    }
+
+    private void save(BenchTenant tenant) {
+        try {
+            Files.createDirectories(saved.getParent());
+            Path tmp = saved.resolveSibling("tenant.json.tmp");
+            Http.MAPPER.writeValue(tmp.toFile(), tenant);
+            Files.move(tmp, saved, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            out.println("Warning: cannot save the tenant for the next run: " + e.getMessage());
+        }
+    }
+
+    private static String adminName(String tenantId) {
+        return "bench_" + tenantId.toLowerCase();
+    }
+
+    /** The Authorization header of the tenant's bench admin. */
+    private Map<String, String> adminOf(String tenantId) throws ProvisioningException, InterruptedException {
+        Http.Reply tokenReply = call("get the admin token", () -> http.postForm(
+                options.uri(BenchOptions.ACCOUNT_PORT, "/api/v1/accounts/token"),
+                Map.of("username", adminName(tenantId), "password", PASSWORD, "client_id", tenantId)));
+        expect("get the admin token", 200, tokenReply);
+        String userJwt = tokenReply.json().path("access_token").asText("");
+        if (userJwt.isEmpty()) {
+            throw new ProvisioningException("get the admin token: no access_token in " + brief(tokenReply.text()));
+        }
+        return Http.bearer(userJwt);
     }
 
     /** A tenant id that is new for each run: a letter and digits (the time, then three random digits). */
@@ -74,7 +170,7 @@ final class Provisioner {
             URI uri = options.uri(s.getValue(), "/health");
             String problem;
             try {
-                Http.Reply r = http.get(uri, Map.of());
+                Http.Reply r = http.get(uri);
                 problem = r.status() == 200 ? null : "HTTP " + r.status();
             } catch (ConnectException e) {
                 problem = "nothing answers on the port";
@@ -92,19 +188,10 @@ final class Provisioner {
     }
 
     BenchTenant provision(String tenantId) throws ProvisioningException, InterruptedException {
-        String username = "bench_" + tenantId.toLowerCase();
         expect("register the admin account", 201, post(BenchOptions.ACCOUNT_PORT, "/api/v1/accounts/register",
-                Map.of("username", username, "password", PASSWORD, "tenant_id", tenantId), Map.of()));
-        Http.Reply tokenReply = call("get the admin token", () -> http.postForm(
-                options.uri(BenchOptions.ACCOUNT_PORT, "/api/v1/accounts/token"),
-                Map.of("username", username, "password", PASSWORD, "client_id", tenantId)));
-        expect("get the admin token", 200, tokenReply);
-        String userJwt = tokenReply.json().path("access_token").asText("");
-        if (userJwt.isEmpty()) {
-            throw new ProvisioningException("get the admin token: no access_token in " + brief(tokenReply.body()));
-        }
-        Map<String, String> admin = Http.bearer(userJwt);
-
+                Map.of("username", adminName(tenantId), "password", PASSWORD, "tenant_id", tenantId), Map.of()));
+        Map<String, String> admin = adminOf(tenantId);
+ 
         expect("create the tenant", 201, post(BenchOptions.TERMINAL_PORT, "/api/v1/tenants",
                 Map.of("tenant_id", tenantId, "tenant_name", "Bench " + tenantId, "tags", List.of("bench")), admin));
         expect("create the store", 201, post(BenchOptions.TERMINAL_PORT, "/api/v1/tenants/" + tenantId + "/stores",
@@ -150,17 +237,20 @@ final class Provisioner {
         }
         out.printf("Tenant %s: store %s, staff %s, %d items, payments 01/11/12. Opening %d terminals ...%n",
                 tenantId, STORE, STAFF, itemCodes.size(), options.terminals());
-        List<BenchTerminal> terminals = openTerminals(admin);
-        return new BenchTenant(tenantId, STORE, List.copyOf(itemCodes), terminals);
+        long issued = System.currentTimeMillis();
+        long began = System.nanoTime();
+        List<BenchTerminal> terminals = openTerminals(admin, 1, options.terminals());
+        out.printf("Opened %d terminals in %.1f s.%n", terminals.size(), (System.nanoTime() - began) / 1e9);
+        return new BenchTenant(tenantId, STORE, List.copyOf(itemCodes), terminals, issued);
     }
 
-    /** Creates, signs in and opens the terminals, a few at a time. */
-    private List<BenchTerminal> openTerminals(Map<String, String> admin)
+    /** Creates, signs in and opens the terminals {@code fromNo..toNo}, {@link #PARALLEL} at a time. */
+    private List<BenchTerminal> openTerminals(Map<String, String> admin, int fromNo, int toNo)
             throws ProvisioningException, InterruptedException {
-        Semaphore parallel = new Semaphore(8);
+        Semaphore parallel = new Semaphore(PARALLEL);
         List<Future<BenchTerminal>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int no = 1; no <= options.terminals(); no++) {
+            for (int no = fromNo; no <= toNo; no++) {
                 int terminalNo = no;
                 futures.add(pool.submit(() -> {
                     parallel.acquire();
@@ -172,9 +262,16 @@ final class Provisioner {
                 }));
             }
             List<BenchTerminal> terminals = new ArrayList<>();
+            long began = System.nanoTime();
+            long nextReport = began + PROGRESS_EVERY.toNanos();
             for (Future<BenchTerminal> f : futures) {
                 try {
                     terminals.add(f.get());
+                    if (System.nanoTime() >= nextReport) {
+                        out.printf("  %d of %d terminals open (%.0f s)%n", terminals.size(), futures.size(),
+                                (System.nanoTime() - began) / 1e9);
+                        nextReport += PROGRESS_EVERY.toNanos();
+                    }
                 } catch (ExecutionException e) {
                     futures.forEach(other -> other.cancel(true));
                     if (e.getCause() instanceof ProvisioningException p) {
@@ -197,7 +294,7 @@ final class Provisioner {
         String terminalId = created.data("terminalId");
         String apiKey = created.data("apiKey");
         if (terminalId.isEmpty() || apiKey.isEmpty()) {
-            throw new ProvisioningException("create " + what + ": no terminalId/apiKey in " + brief(created.body()));
+            throw new ProvisioningException("create " + what + ": no terminalId/apiKey in " + brief(created.text()));
         }
         Map<String, String> key = Map.of("X-API-KEY", apiKey);
         String path = "/api/v1/terminals/" + terminalId;
@@ -214,7 +311,7 @@ final class Provisioner {
             token = tokenOf(issued);
             if (token.isEmpty()) {
                 throw new ProvisioningException("get a token for " + terminalId + ": no access_token in "
-                        + brief(issued.body()));
+                        + brief(issued.text()));
             }
         }
         return new BenchTerminal(terminalId, terminalNo, token);
@@ -246,7 +343,7 @@ final class Provisioner {
     private static void expect(String what, int status, Http.Reply reply) throws ProvisioningException {
         if (reply.status() != status) {
             throw new ProvisioningException(what + ": expected HTTP " + status + ", got " + reply.status() + ": "
-                    + brief(reply.body()));
+                    + brief(reply.text()));
         }
     }
 

@@ -3,17 +3,16 @@ package dev.kassa.bench;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One virtual terminal's sale against the cart service (kugel-flows.md §3, terminal JWT variant): create a
- * cart, add each item in its own request, subtotal, pay cash with change, bill. The first failed request
- * abandons the cart; the loop then starts a new sale.
+ * One virtual terminal's sale against the cart service (kugel-flows.md §3, terminal JWT variant), one request
+ * per step: create a cart, add each item in its own request, subtotal, pay cash with change, bill. A failed
+ * step abandons the cart; the next step then starts a new sale. Used on the event loop only.
  */
-final class SaleLoop {
+final class SaleLoop implements LoadPhase.Loop {
 
     /** Told about each successful bill, for the bill-to-Kafka latency. */
     @FunctionalInterface
@@ -24,58 +23,71 @@ final class SaleLoop {
     }
 
     private final URI cartBase;
-    private final List<String> itemCodes;
+    private final List<byte[]> itemBodies;
     private final Provisioner.BenchTerminal terminal;
     private final BillListener bills;
-    private final String auth;
-    private final HttpRequest create;
+    private final Map<String, String> headers;
+    private final LoadPhase.Step create;
+    private int step;
+    private String cartPath;
+    private long cash;
 
     /** {@code cartBase}: scheme, host and port of the cart service, without a path. */
     SaleLoop(URI cartBase, List<String> itemCodes, Provisioner.BenchTerminal terminal, BillListener bills) {
         this.cartBase = cartBase;
-        this.itemCodes = List.copyOf(itemCodes);
+        this.itemBodies = itemCodes.stream().map(code -> Http.json(List.of(Map.of("itemCode", code, "quantity", 1))))
+                .toList();
         this.terminal = terminal;
         this.bills = bills;
-        this.auth = "Bearer " + terminal.token();
+        this.headers = Map.of("Authorization", "Bearer " + terminal.token());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("transaction_type", 101);
         body.put("user_id", "bench");
         body.put("user_name", "Bench");
-        this.create = post("/api/v1/carts", body);
+        this.create = new LoadPhase.Step("create", post("/api/v1/carts", Http.json(body)), "cartId");
     }
 
-    void sale(LoadPhase.Session s) throws InterruptedException {
-        long start = System.nanoTime();
-        Http.Reply created = s.call("create", create, "cartId");
-        if (created == null) {
-            return;
+    @Override
+    public LoadPhase.Step next() {
+        int items = itemBodies.size();
+        if (step == 0) {
+            return create;
         }
-        String cart = "/api/v1/carts/" + created.data("cartId");
-        for (String item : itemCodes) {
-            if (s.call("add-item", post(cart + "/lineItems", List.of(Map.of("itemCode", item, "quantity", 1))),
-                    null) == null) {
-                return;
-            }
+        if (step <= items) {
+            return new LoadPhase.Step("add-item", post(cartPath + "/lineItems", itemBodies.get(step - 1)), null);
         }
-        Http.Reply subtotal = s.call("subtotal", post(cart + "/subtotal", null), null);
-        if (subtotal == null) {
-            return;
+        if (step == items + 1) {
+            return new LoadPhase.Step("subtotal", post(cartPath + "/subtotal", null), null);
         }
-        long cash = cashFor(subtotal.data("balanceAmount"), itemCodes.size());
-        Map<String, Object> payment = new LinkedHashMap<>();
-        payment.put("paymentCode", "01");
-        payment.put("amount", cash);
-        payment.put("detail", "bench");
-        if (s.call("pay", post(cart + "/payments", List.of(payment)), null) == null) {
-            return;
+        if (step == items + 2) {
+            Map<String, Object> payment = new LinkedHashMap<>();
+            payment.put("paymentCode", "01");
+            payment.put("amount", cash);
+            payment.put("detail", "bench");
+            return new LoadPhase.Step("pay", post(cartPath + "/payments", Http.json(List.of(payment))), null);
         }
-        Http.Reply bill = s.call("bill", post(cart + "/bill", null), "transactionNo");
-        if (bill == null) {
-            return;
+        return new LoadPhase.Step("bill", post(cartPath + "/bill", null), "transactionNo");
+    }
+
+    @Override
+    public boolean accept(Http.Reply reply, long nanos, boolean measured) {
+        int items = itemBodies.size();
+        if (step == 0) {
+            cartPath = "/api/v1/carts/" + reply.data("cartId");
+        } else if (step == items + 1) {
+            cash = cashFor(reply.data("balanceAmount"), items);
+        } else if (step == items + 3) {
+            bills.billed(terminal.terminalId(), reply.data("transactionNo"), nanos, measured);
+            step = 0;
+            return true;
         }
-        long end = s.lastEnd();
-        s.completed(start, end);
-        bills.billed(terminal.terminalId(), bill.data("transactionNo"), end, s.measured(start, end));
+        step++;
+        return false;
+    }
+
+    @Override
+    public void abandon() {
+        step = 0;
     }
 
     /**
@@ -93,15 +105,8 @@ final class SaleLoop {
                 .multiply(BigDecimal.valueOf(1000)).longValueExact();
     }
 
-    private HttpRequest post(String path, Object body) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(Http.json(body));
-        return HttpRequest.newBuilder(cartBase.resolve(path))
-                .timeout(Http.REQUEST_TIMEOUT)
-                .header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(publisher)
-                .build();
+    private Http.Request post(String path, byte[] body) {
+        return Http.Request.post(cartBase.resolve(path), body == null ? null : io.vertx.core.buffer.Buffer.buffer(body),
+                "application/json", headers);
     }
 }

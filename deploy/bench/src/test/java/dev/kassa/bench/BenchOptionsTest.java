@@ -3,6 +3,7 @@ package dev.kassa.bench;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,12 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchOptionsTest {
 
     @Test
-    void defaultsAreThoseOfIssue5() {
+    void defaultsMeasureThreeWindowsAfterAWarmUpLongEnoughForC2() {
         BenchOptions o = BenchOptions.parse();
         assertEquals(50, o.terminals());
         assertEquals(5, o.items());
-        assertEquals(Duration.ofSeconds(60), o.duration());
-        assertEquals(Duration.ofSeconds(10), o.warmup());
+        assertEquals(Duration.ofSeconds(20), o.duration());
+        assertEquals(3, o.windows());
+        assertEquals(Duration.ofSeconds(60), o.warmup());
+        assertEquals(Duration.ZERO, o.pace());
+        assertFalse(o.paced());
+        assertFalse(o.floor());
+        assertFalse(o.newTenant());
+        assertEquals(Path.of(".data"), o.dataDir());
         assertEquals("127.0.0.1", o.baseHost());
         assertEquals("127.0.0.1:9092", o.kafka());
         assertFalse(o.help());
@@ -26,12 +33,19 @@ class BenchOptionsTest {
 
     @Test
     void everyOptionInBothSpellings() {
-        BenchOptions o = BenchOptions.parse("--terminals", "20", "--items=3", "--duration", "2m", "--warmup=500ms",
+        BenchOptions o = BenchOptions.parse("--terminals", "2000", "--items=3", "--duration", "2m", "--warmup=500ms",
+                "--windows", "5", "--pace=3s", "--floor", "--new-tenant", "--data-dir", "/tmp/kassa-data",
                 "--base-host", "10.0.0.5", "--kafka=10.0.0.5:19092");
-        assertEquals(20, o.terminals());
+        assertEquals(2000, o.terminals());
         assertEquals(3, o.items());
         assertEquals(Duration.ofMinutes(2), o.duration());
         assertEquals(Duration.ofMillis(500), o.warmup());
+        assertEquals(5, o.windows());
+        assertEquals(Duration.ofSeconds(3), o.pace());
+        assertTrue(o.paced());
+        assertTrue(o.floor());
+        assertTrue(o.newTenant());
+        assertEquals(Path.of("/tmp/kassa-data"), o.dataDir());
         assertEquals("10.0.0.5", o.baseHost());
         assertEquals("10.0.0.5:19092", o.kafka());
         assertEquals(URI.create("http://10.0.0.5:8003/api/v1/carts"), o.uri(8003, "/api/v1/carts"));
@@ -65,6 +79,10 @@ class BenchOptionsTest {
         assertEquals("--items must be between 1 and 1000, not 0",
                 assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--items=0")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--duration", "0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--windows", "0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--pace", "soon"));
+        assertEquals("--data-dir needs a value",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--data-dir=")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--duration", "5h"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--base-host", "http://x"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--base-host", "x:8000"));

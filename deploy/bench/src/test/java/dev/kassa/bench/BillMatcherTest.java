@@ -1,7 +1,8 @@
 package dev.kassa.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,6 +23,7 @@ class BillMatcherTest {
         assertEquals(1, r.bills());
         assertEquals(1, r.matched());
         assertEquals(0, r.missing());
+        assertEquals(0, r.early());
         assertEquals(12.0, r.percentileMillis(99), 0.02);
     }
 
@@ -32,6 +34,7 @@ class BillMatcherTest {
         m.billed("T1-0001-2#7", 103 * MS, true);
         BillMatcher.Result r = m.result();
         assertEquals(1, r.matched());
+        assertEquals(1, r.early());
         assertEquals(0.0, r.maxMillis(), 0.001);
     }
 
@@ -60,14 +63,22 @@ class BillMatcherTest {
     }
 
     @Test
-    void tranlogKeysComeFromThePayload() throws Exception {
-        JsonNode sale = Http.MAPPER.readTree("""
+    void tranlogKeysComeFromThePayload() {
+        byte[] sale = """
                 {"event_id":"e1","event_type":"tranlog","tenant_id":"B1","store_code":"0001","terminal_no":7,
-                 "transaction_no":42,"transaction_type":101}""");
+                 "line_items":[{"item_code":"BENCH-001","transaction_no":1}],"payments":{"tenant_id":"X"},
+                 "transaction_no":42,"transaction_type":101}""".getBytes(StandardCharsets.UTF_8);
         assertEquals("B1-0001-7#42", TranlogWatcher.keyOf(sale, "B1"));
         assertEquals(BillMatcher.key("B1-0001-7", "42"), TranlogWatcher.keyOf(sale, "B1"));
         assertNull(TranlogWatcher.keyOf(sale, "B2"));
-        assertNull(TranlogWatcher.keyOf(Http.MAPPER.readTree("{\"tenant_id\":\"B1\"}"), "B1"));
-        assertNull(TranlogWatcher.keyOf(Http.MAPPER.readTree("[1,2]"), "B1"));
+        assertEquals("B1-0001-7#42", TranlogWatcher.keyOf(
+                "{\"tenant_id\":\"B1\",\"store_code\":\"0001\",\"terminal_no\":\"7\",\"transaction_no\":\"42\"}"
+                        .getBytes(StandardCharsets.UTF_8), "B1"));
+        assertNull(TranlogWatcher.keyOf("{\"tenant_id\":\"B1\"}".getBytes(StandardCharsets.UTF_8), "B1"));
+        assertNull(TranlogWatcher.keyOf("{\"tenant_id\":\"B1\",\"transaction_no\":null}".getBytes(StandardCharsets.UTF_8),
+                "B1"));
+        assertNull(TranlogWatcher.keyOf("[1,2]".getBytes(StandardCharsets.UTF_8), "B1"));
+        assertNull(TranlogWatcher.keyOf("not json".getBytes(StandardCharsets.UTF_8), "B1"));
+        assertNull(TranlogWatcher.keyOf(null, "B1"));
     }
 }

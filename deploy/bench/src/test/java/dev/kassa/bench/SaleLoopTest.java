@@ -15,10 +15,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +39,10 @@ class SaleLoopTest {
     private final AtomicLong bills = new AtomicLong();
     private final AtomicLong wrongRequests = new AtomicLong();
     private final ConcurrentHashMap<String, Integer> lines = new ConcurrentHashMap<>();
+    private final AtomicLong ticks = new AtomicLong();
     private volatile int failEveryNthBill;
+    private volatile long stallAtTick = -1;
+    private static final Duration STALL = Duration.ofSeconds(1);
 
     @BeforeEach
     void start() throws IOException {
@@ -60,6 +65,17 @@ class SaleLoopTest {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (path.equals("/") && ex.getRequestMethod().equals("GET")) {
             reply(ex, 200, "{\"message\":\"cart\"}");
+            return;
+        }
+        if (path.equals("/tick")) {
+            if (ticks.incrementAndGet() == stallAtTick) {
+                try {
+                    Thread.sleep(STALL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            reply(ex, 200, "{}");
             return;
         }
         if (!"Bearer jwt-7".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
@@ -123,38 +139,69 @@ class SaleLoopTest {
         ex.close();
     }
 
-    private LoadPhase.Result sales(int terminals, ByteArrayOutputStream log, BillMatcher matcher)
+    /** Runs {@code loops} for a warm-up of at most {@code warmup} and one measured window of {@code window}. */
+    private Report.Measured measure(Duration pace, int terminals, Duration warmup, Duration window, List<String> ops,
+                                    ByteArrayOutputStream log, IntFunction<LoadPhase.Loop> loops)
+            throws InterruptedException {
+        BenchOptions options = BenchOptions.parse("--terminals", Integer.toString(terminals), "--warmup",
+                warmup.toMillis() + "ms", "--duration", window.toMillis() + "ms", "--windows", "1");
+        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+        try (Http http = new Http(terminals)) {
+            return Bench.measure(new LoadPhase(http, out, ops, pace), options, Duration.ZERO, loops,
+                    w -> w.perSecond(w.requests), "req/s", null, new ArrayList<>(), out);
+        }
+    }
+
+    private Report.Measured sales(int terminals, ByteArrayOutputStream log, BillMatcher matcher)
             throws InterruptedException {
         Provisioner.BenchTerminal terminal = new Provisioner.BenchTerminal("B1-0001-7", 7, "jwt-7");
-        try (Http http = new Http()) {
-            return new LoadPhase(http, new PrintStream(log, true, StandardCharsets.UTF_8)).run("test", terminals,
-                    Duration.ofSeconds(2), Duration.ofSeconds(2), Report.SALE_OPS,
-                    i -> new SaleLoop(base, ITEMS, terminal, (id, no, nanos, measured) ->
-                            matcher.billed(BillMatcher.key(id, no), nanos, measured))::sale);
-        }
+        return measure(Duration.ZERO, terminals, Duration.ofSeconds(1), Duration.ofSeconds(2), Report.SALE_OPS, log,
+                i -> new SaleLoop(base, ITEMS, terminal, (id, no, nanos, measured) ->
+                        matcher.billed(BillMatcher.key(id, no), nanos, measured)));
+    }
+
+    /** A loop of GET {@code path}; each answer completes a unit. */
+    private LoadPhase.Loop getting(String path, String op) {
+        LoadPhase.Step step = new LoadPhase.Step(op, Http.Request.get(base.resolve(path)), null);
+        return new LoadPhase.Loop() {
+            @Override
+            public LoadPhase.Step next() {
+                return step;
+            }
+
+            @Override
+            public boolean accept(Http.Reply reply, long nanos, boolean measured) {
+                return true;
+            }
+
+            @Override
+            public void abandon() {
+            }
+        };
     }
 
     @Test
     void wholeSalesAreMeasuredPerOperation() throws InterruptedException {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         BillMatcher matcher = new BillMatcher();
-        LoadPhase.Result r = sales(4, log, matcher);
+        Report.Measured r = sales(4, log, matcher);
         LatencyTable t = r.table();
 
         assertEquals(0, wrongRequests.get(), "requests the cart would refuse");
         assertEquals(0, t.totalErrors(), log.toString());
         assertEquals(0, r.warmupErrors());
+        assertEquals(1, r.windows().size());
         long billed = t.count("bill");
         assertTrue(billed >= 4, "bills measured: " + billed + "; " + Report.SALE_OPS.stream()
                 .map(op -> op + " " + t.count(op) + " p50 " + t.percentileMillis(op, 50)).toList() + "\n" + log);
-        // sales cut by the window's edges: at most one per terminal at each end
-        assertTrue(r.completed() <= billed && r.completed() >= billed - 4, r.completed() + " of " + billed);
+        // a sale counts in the window its bill completed in
+        assertEquals(billed, r.completed());
         long items = t.count("add-item");
         assertTrue(items >= 5 * (billed - 4) && items <= 5 * (billed + 4), items + " items, " + billed + " bills");
-        assertEquals(2.0, r.measuredSeconds(), 1e-9);
-        assertEquals(r.completed() / 2.0, r.perSecond(r.completed()), 1e-9);
+        assertEquals(2.0, r.seconds(), 0.1);
+        assertEquals(r.completed() / r.seconds(), r.perSecond(r.completed()), 1e-9);
         // every measured bill reached the listener with its transaction number
-        assertTrue(matcher.result().bills() >= r.completed(), matcher.result().bills() + " vs " + r.completed());
+        assertEquals(r.completed(), matcher.result().bills());
         assertTrue(t.percentileMillis("add-item", 99) > 0);
     }
 
@@ -162,7 +209,7 @@ class SaleLoopTest {
     void failedRequestsAreCountedAndTheFirstArePrinted() throws InterruptedException {
         failEveryNthBill = 3;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        LoadPhase.Result r = sales(2, log, new BillMatcher());
+        Report.Measured r = sales(2, log, new BillMatcher());
         LatencyTable t = r.table();
         assertTrue(t.errors("bill") > 0, log.toString());
         assertEquals(t.errors("bill"), t.totalErrors());
@@ -175,15 +222,33 @@ class SaleLoopTest {
     }
 
     @Test
-    void theFloorPhaseCountsOneOperation() throws InterruptedException {
-        try (Http http = new Http()) {
-            var request = java.net.http.HttpRequest.newBuilder(base.resolve("/")).GET().build();
-            LoadPhase.Result r = new LoadPhase(http, new PrintStream(new ByteArrayOutputStream())).run("floor", 3,
-                    Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(Report.FLOOR_OP),
-                    i -> s -> s.call(Report.FLOOR_OP, request, null));
-            assertTrue(r.table().count(Report.FLOOR_OP) > 3, "floor requests: " + r.table().count(Report.FLOOR_OP));
-            assertEquals(0, r.table().totalErrors());
-        }
+    void aClosedLoopOfOneOperation() throws InterruptedException {
+        Report.Measured r = measure(Duration.ZERO, 3, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                List.of(Report.FLOOR_OP), new ByteArrayOutputStream(), i -> getting("/", Report.FLOOR_OP));
+        assertTrue(r.table().count(Report.FLOOR_OP) > 3, "floor requests: " + r.table().count(Report.FLOOR_OP));
+        assertEquals(0, r.table().totalErrors());
+    }
+
+    @Test
+    void pacedTerminalsSendOneRequestEachPerPace() throws InterruptedException {
+        Report.Measured r = measure(Duration.ofMillis(200), 10, Duration.ZERO, Duration.ofSeconds(2),
+                List.of("tick"), new ByteArrayOutputStream(), i -> getting("/tick", "tick"));
+        long n = r.table().count("tick");
+        assertTrue(n >= 90 && n <= 110, "10 terminals x 2 s / 200 ms = 100 requests, not " + n);
+    }
+
+    @Test
+    void aPacedRunCountsLatencyFromTheScheduledTime() throws InterruptedException {
+        // one terminal every 100 ms; the 10th request stalls 1 s, so the ten due meanwhile go out late
+        stallAtTick = 10;
+        Report.Measured r = measure(Duration.ofMillis(100), 1, Duration.ZERO, Duration.ofSeconds(3),
+                List.of("tick"), new ByteArrayOutputStream(), i -> getting("/tick", "tick"));
+        LatencyTable t = r.table();
+        long n = t.count("tick");
+        assertTrue(n >= 25 && n <= 32, "about 30 requests in 3 s: " + n);
+        assertTrue(t.maxMillis("tick") >= STALL.toMillis(), "the stalled one: " + t.maxMillis("tick"));
+        // a closed-loop timer would show one slow request (p75 fast); counted from the schedule, ~10 of ~30 are slow
+        assertTrue(t.percentileMillis("tick", 75) >= 100, "p75 " + t.percentileMillis("tick", 75));
     }
 
     @Test
