@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Raises stock alerts after a committed change. The cooldown per (tenant, store, item, alert
@@ -41,20 +42,26 @@ public class StockAlerts {
         return "kassa:stock:alert-cooldown:" + tenant + ":" + store + ":" + item + ":" + type.wire();
     }
 
+    /**
+     * Checks levels in the order the changes left them. Only the first level of an item in an alert
+     * state can alert (any later one falls in its cooldown), so the rest are not asked of Redis.
+     */
     public Uni<Void> check(String tenant, List<StockLevel> levels) {
-        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (StockLevel level : levels) {
             if (level.needsReorder()) {
-                candidates.add(new Candidate(level, AlertType.REORDER_POINT));
+                candidates.putIfAbsent(cooldownKey(tenant, level.storeCode(), level.itemCode(), AlertType.REORDER_POINT),
+                        new Candidate(level, AlertType.REORDER_POINT));
             }
             if (level.belowMinimum()) {
-                candidates.add(new Candidate(level, AlertType.MINIMUM_STOCK));
+                candidates.putIfAbsent(cooldownKey(tenant, level.storeCode(), level.itemCode(), AlertType.MINIMUM_STOCK),
+                        new Candidate(level, AlertType.MINIMUM_STOCK));
             }
         }
         if (candidates.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(candidates)
+        return Multi.createFrom().iterable(candidates.values())
                 .onItem().transformToUniAndConcatenate(c -> raise(tenant, c))
                 .collect().last()
                 .replaceWithVoid();

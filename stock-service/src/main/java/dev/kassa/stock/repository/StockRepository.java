@@ -2,6 +2,7 @@ package dev.kassa.stock.repository;
 
 import dev.kassa.stock.domain.StockChange;
 import dev.kassa.stock.domain.StockLevel;
+import dev.kassa.stock.domain.StockMovement;
 import dev.kassa.stock.domain.UpdateType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,13 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Stock levels and their history in the tenant schema of the current transaction. Quantity
@@ -70,6 +76,76 @@ public class StockRepository {
                 .setParameter("at", c.timestamp())
                 .executeUpdate()
                 .replaceWithVoid();
+    }
+
+    /**
+     * Adds each item's summed change in one statement and returns the levels after it, by item. Rows
+     * are locked in item order, the order every batch uses, so two batches cannot deadlock. Columns
+     * travel as arrays, so the statement text never changes with the batch size.
+     */
+    public Uni<Map<StockMovement.Item, StockLevel>> addAll(Mutiny.Session session,
+                                                           Collection<StockMovement> totals, OffsetDateTime now) {
+        return session.createNativeQuery("""
+                        INSERT INTO stock (store_code, item_code, current_quantity, last_transaction_id, created_at, updated_at)
+                        SELECT u.store, u.item, u.delta, u.tx, :now, :now
+                          FROM unnest(CAST(:stores AS text[]), CAST(:items AS text[]), CAST(:deltas AS numeric[]),
+                                      CAST(:txs AS text[])) WITH ORDINALITY AS u(store, item, delta, tx, n)
+                         ORDER BY u.n
+                        ON CONFLICT (store_code, item_code) DO UPDATE
+                           SET current_quantity = stock.current_quantity + EXCLUDED.current_quantity,
+                               last_transaction_id = COALESCE(EXCLUDED.last_transaction_id, stock.last_transaction_id),
+                               updated_at = EXCLUDED.updated_at
+                        RETURNING""" + " " + COLUMNS, Object[].class)
+                .setParameter("stores", texts(totals, StockMovement::storeCode))
+                .setParameter("items", texts(totals, StockMovement::itemCode))
+                .setParameter("deltas", column(totals, StockMovement::quantityChange, BigDecimal[]::new))
+                .setParameter("txs", texts(totals, StockMovement::referenceId))
+                .setParameter("now", now)
+                .getResultList()
+                .map(rows -> {
+                    Map<StockMovement.Item, StockLevel> levels = new HashMap<>();
+                    rows.stream().map(StockRepository::level)
+                            .forEach(l -> levels.put(new StockMovement.Item(l.storeCode(), l.itemCode()), l));
+                    return levels;
+                });
+    }
+
+    /** The history rows of replayed movements in one statement, in their order (ids rise with it). */
+    public Uni<Void> recordAll(Mutiny.Session session, List<StockMovement.Replayed> replayed, OffsetDateTime at) {
+        return session.createNativeQuery("""
+                        INSERT INTO stock_update (store_code, item_code, update_type, quantity_change, before_quantity,
+                            after_quantity, reference_id, event_id, terminal_no, transaction_no, operator_id, created_at)
+                        SELECT u.store, u.item, u.kind, u.delta, u.qty_before, u.qty_after, u.ref, u.event, u.terminal,
+                               u.tx, u.operator, :at
+                          FROM unnest(CAST(:stores AS text[]), CAST(:items AS text[]), CAST(:kinds AS text[]),
+                                      CAST(:deltas AS numeric[]), CAST(:befores AS numeric[]), CAST(:afters AS numeric[]),
+                                      CAST(:refs AS text[]), CAST(:events AS text[]), CAST(:terminals AS integer[]),
+                                      CAST(:txs AS bigint[]), CAST(:operators AS text[]))
+                               WITH ORDINALITY AS u(store, item, kind, delta, qty_before, qty_after, ref, event, terminal,
+                                                    tx, operator, n)
+                         ORDER BY u.n""")
+                .setParameter("stores", texts(replayed, r -> r.movement().storeCode()))
+                .setParameter("items", texts(replayed, r -> r.movement().itemCode()))
+                .setParameter("kinds", texts(replayed, r -> r.movement().updateType().wire()))
+                .setParameter("deltas", column(replayed, r -> r.movement().quantityChange(), BigDecimal[]::new))
+                .setParameter("befores", column(replayed, StockMovement.Replayed::before, BigDecimal[]::new))
+                .setParameter("afters", column(replayed, r -> r.after().currentQuantity(), BigDecimal[]::new))
+                .setParameter("refs", texts(replayed, r -> r.movement().referenceId()))
+                .setParameter("events", texts(replayed, r -> r.movement().eventId()))
+                .setParameter("terminals", column(replayed, r -> r.movement().terminalNo(), Integer[]::new))
+                .setParameter("txs", column(replayed, r -> r.movement().transactionNo(), Long[]::new))
+                .setParameter("operators", texts(replayed, r -> r.movement().operatorId()))
+                .setParameter("at", at)
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    private static <T> String[] texts(Collection<T> rows, Function<T, String> column) {
+        return column(rows, column, String[]::new);
+    }
+
+    private static <T, V> V[] column(Collection<T> rows, Function<T, V> column, IntFunction<V[]> array) {
+        return rows.stream().map(column).toArray(array);
     }
 
     public Uni<Optional<StockLevel>> find(Mutiny.Session session, String store, String item) {

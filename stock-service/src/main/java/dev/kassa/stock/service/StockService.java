@@ -1,27 +1,32 @@
 package dev.kassa.stock.service;
 
+import dev.kassa.common.api.ApiException;
 import dev.kassa.common.pg.TenantTx;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.pg.ProcessedEvents;
+import dev.kassa.common.pg.TenantSchemas;
 import dev.kassa.stock.alert.StockAlerts;
 import dev.kassa.stock.domain.StockChange;
 import dev.kassa.stock.domain.StockLevel;
+import dev.kassa.stock.domain.StockMovement;
 import dev.kassa.stock.domain.UpdateType;
 import dev.kassa.stock.repository.StockRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stock changes and reads. A change commits the new level and its history row together; the
@@ -40,6 +45,8 @@ public class StockService {
     @Inject
     StockAlerts alerts;
     @Inject
+    TenantSchemas schemas;
+    @Inject
     Clock clock;
 
     public record Page<T>(List<T> items, long total) {
@@ -53,8 +60,8 @@ public class StockService {
     private record Applied(StockChange change, StockLevel after) {
     }
 
-    /** What a tranlog did: nothing when it was seen before or changes no stock. */
-    public record TranLogOutcome(boolean firstTime, List<StockLevel> levels) {
+    /** Per tranlog whether it applied now, and the level each applied line left, in order. */
+    private record TranLogsApplied(List<Boolean> firstTimes, List<StockLevel> levels) {
     }
 
     private OffsetDateTime now() {
@@ -76,43 +83,52 @@ public class StockService {
     }
 
     /**
-     * Applies a tranlog once: the processed-event row and every line's change commit together,
-     * so a redelivery finds the row and changes nothing. Lines are applied in item order, so two
-     * tranlogs touching the same items lock them in the same order and cannot deadlock.
+     * Applies a tenant's tranlogs once each, in their order, in one transaction: the processed-event
+     * rows and every line's change commit together, so a redelivery finds its row and changes nothing.
+     * Each item's lines are summed into one upsert, and the history rows get the before and after that
+     * applying the lines one by one gives. Answers, per tranlog, whether this was its first time (an
+     * event repeated in the list counts the first time only).
      */
-    public Uni<TranLogOutcome> apply(TranLog t) {
-        UpdateType type = UpdateType.ofTransactionType(t.transactionType());
-        boolean cancelled = t.sales() != null && t.sales().isCancelled();
-        List<TranLog.LineItem> lines = type == null || cancelled || t.lineItems() == null ? List.of()
-                : t.lineItems().stream()
-                .filter(l -> !l.isCancelled() && l.quantity() > 0 && l.itemCode() != null)
-                .sorted(Comparator.comparing(TranLog.LineItem::itemCode).thenComparing(TranLog.LineItem::lineNo))
-                .toList();
+    public Uni<List<Boolean>> apply(String tenant, List<TranLog> tranlogs) {
         OffsetDateTime now = now();
-        String reference = String.valueOf(t.transactionNo());
-        String operator = t.staff() == null ? null : t.staff().id();
-        return tx.run(t.tenantId(), s -> processed.firstTime(s, CONSUMER, t.eventId())
-                        .flatMap(first -> {
-                            if (!first) {
-                                return Uni.createFrom().item(new TranLogOutcome(false, List.of()));
-                            }
-                            return Multi.createFrom().iterable(lines)
-                                    .onItem().transformToUniAndConcatenate(line -> applyLine(s, t, type, line, reference,
-                                            operator, now))
-                                    .collect().asList()
-                                    .map(levels -> new TranLogOutcome(true, levels));
-                        }))
-                .call(outcome -> alerts.check(t.tenantId(), outcome.levels()));
+        List<String> eventIds = tranlogs.stream().map(TranLog::eventId).toList();
+        return tx.run(tenant, s -> processed.firstTimes(s, CONSUMER, eventIds).flatMap(fresh -> {
+                    List<Boolean> firstTimes = new ArrayList<>(tranlogs.size());
+                    List<StockMovement> movements = new ArrayList<>();
+                    Set<String> applying = new HashSet<>();
+                    for (TranLog t : tranlogs) {
+                        boolean first = fresh.contains(t.eventId()) && applying.add(t.eventId());
+                        firstTimes.add(first);
+                        if (first) {
+                            movements.addAll(StockMovement.of(t));
+                        }
+                    }
+                    if (movements.isEmpty()) {
+                        return Uni.createFrom().item(new TranLogsApplied(firstTimes, List.of()));
+                    }
+                    return stock.addAll(s, StockMovement.totals(movements).values(), now)
+                            .map(levels -> StockMovement.replay(movements, levels))
+                            .call(replayed -> stock.recordAll(s, replayed, now))
+                            .map(replayed -> new TranLogsApplied(firstTimes,
+                                    replayed.stream().map(StockMovement.Replayed::after).toList()));
+                }))
+                .call(applied -> alerts.check(tenant, applied.levels()))
+                .map(TranLogsApplied::firstTimes);
     }
 
-    private Uni<StockLevel> applyLine(Mutiny.Session s, TranLog t, UpdateType type, TranLog.LineItem line,
-                                      String reference, String operator, OffsetDateTime now) {
-        BigDecimal delta = BigDecimal.valueOf((long) line.quantity() * type.tranlogSign());
-        return stock.add(s, t.storeCode(), line.itemCode(), delta, reference, now)
-                .call(after -> stock.record(s, new StockChange(t.storeCode(), line.itemCode(), type, delta,
-                                after.currentQuantity().subtract(delta), after.currentQuantity(), reference, now, operator,
-                                null),
-                        t.eventId(), t.terminalNo(), t.transactionNo()));
+    /**
+     * Fails as {@link TenantTx} would, with the first tenant this service does not hold (each is
+     * checked once, then remembered), so a batch can be refused before any of it is written.
+     */
+    public Uni<Void> requireTenants(Collection<String> tenants) {
+        return Multi.createFrom().iterable(tenants)
+                .onItem().transformToUniAndConcatenate(tenant -> schemas.exists(tenant).invoke(held -> {
+                    if (!held) {
+                        throw ApiException.notFound("Tenant " + tenant + " not found");
+                    }
+                }))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     public Uni<StockLevel> setMinimum(String tenant, String store, String item, BigDecimal minimum) {
