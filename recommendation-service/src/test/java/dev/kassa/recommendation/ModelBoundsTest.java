@@ -1,5 +1,6 @@
 package dev.kassa.recommendation;
 
+import dev.kassa.common.recommendation.RecommendationKeys;
 import dev.kassa.recommendation.domain.BasketChange;
 import dev.kassa.recommendation.domain.Recommendation;
 import dev.kassa.recommendation.repository.ModelStore;
@@ -47,13 +48,13 @@ class ModelBoundsTest extends RecommendationTestBase {
         }
         model.apply(baskets).await().indefinitely();
 
-        String neighbours = "rec:{" + t + "}:n:S1:A";
+        String neighbours = RecommendationKeys.neighbours(t, "S1", "A");
         assertEquals(51, redis.sortedSet(String.class).zcard(neighbours), "50 neighbours and A itself");
         assertEquals(305.0 / 5, redis.sortedSet(String.class).zscore(neighbours, "A").getAsDouble()
                 / redis.sortedSet(String.class).zscore(neighbours, "B").getAsDouble(), 1e-9, "A's own count kept");
         assertTrue(redis.key().ttl(neighbours) > 0, "an idle item's set expires");
-        assertEquals(200, redis.sortedSet(String.class).zcard("rec:{" + t + "}:pop:S1"));
-        assertEquals(200, redis.sortedSet(String.class).zcard("rec:{" + t + "}:pop"));
+        assertEquals(200, redis.sortedSet(String.class).zcard(RecommendationKeys.storePopular(t, "S1")));
+        assertEquals(200, redis.sortedSet(String.class).zcard(RecommendationKeys.tenantPopular(t)));
         List<Recommendation> forA = recommender.recommend(t, "S1", List.of("A"), 1).await().indefinitely();
         assertEquals("B", forA.get(0).itemCode(), "the strongest pair survives the trimming");
     }
@@ -68,7 +69,7 @@ class ModelBoundsTest extends RecommendationTestBase {
                 .map(Recommendation::itemCode).toList());
 
         model.apply(List.of(basket(t, now, "X", "Z"))).await().indefinitely();
-        String neighbours = "rec:{" + t + "}:n:S1:X";
+        String neighbours = RecommendationKeys.neighbours(t, "S1", "X");
         assertFalse(redis.sortedSet(String.class).zrange(neighbours, 0, -1).contains("Y"),
                 "two baskets ten half-lives old weigh under 1 % of a fresh one");
         List<Recommendation> forX = recommender.recommend(t, "S1", List.of("X"), 5).await().indefinitely();
@@ -82,8 +83,8 @@ class ModelBoundsTest extends RecommendationTestBase {
         BasketChange once = basket(t, Instant.now(), "A", "B");
         assertEquals(1, model.apply(List.of(once, once)).await().indefinitely());
         assertEquals(0, model.apply(List.of(once)).await().indefinitely());
-        assertEquals(1.0, redis.sortedSet(String.class).zscore("rec:{" + t + "}:n:S1:A", "B").getAsDouble()
-                / redis.sortedSet(String.class).zscore("rec:{" + t + "}:n:S1:A", "A").getAsDouble(), 1e-9);
-        assertTrue(redis.key().ttl("rec:{" + t + "}:done:" + once.eventId()) > 0, "event ids are remembered for a while");
+        assertEquals(1.0, redis.sortedSet(String.class).zscore(RecommendationKeys.neighbours(t, "S1", "A"), "B").getAsDouble()
+                / redis.sortedSet(String.class).zscore(RecommendationKeys.neighbours(t, "S1", "A"), "A").getAsDouble(), 1e-9);
+        assertTrue(redis.key().ttl(RecommendationKeys.applied(t, once.eventId())) > 0, "event ids are remembered for a while");
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.recommendation.repository;
 
+import dev.kassa.common.recommendation.RecommendationKeys;
 import dev.kassa.recommendation.config.RecommendationConfig;
 import dev.kassa.recommendation.domain.BasketChange;
 import dev.kassa.recommendation.domain.Decay;
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The model in Redis, shared by every replica. Keys of a tenant share the hash tag {@code {tenant}},
- * so a script may touch them all in a cluster too; codes are escaped so {@code :} only separates.
+ * The model in Redis, shared by every replica; the key layout is common's {@link RecommendationKeys}
+ * (callers read a store's popular items from it when this service is away).
  * <ul>
  *   <li>{@code rec:{T}:n:S:I} sorted set: item I's neighbours in store S with their co-occurrence,
  *       and I itself with its own basket count; the strongest {@code neighbours} are kept;</li>
@@ -105,10 +106,10 @@ public class ModelStore {
         double weight = decay.weight(change.at());
         List<String> items = change.items();
         Request r = Request.cmd(Command.EVAL).arg(APPLY).arg(5 + items.size())
-                .arg(done(t, change.eventId()))
-                .arg(storePopular(t, s)).arg(storeBaskets(t, s))
-                .arg(tenantPopular(t)).arg(tenantBaskets(t));
-        items.forEach(item -> r.arg(neighbours(t, s, item)));
+                .arg(RecommendationKeys.applied(t, change.eventId()))
+                .arg(RecommendationKeys.storePopular(t, s)).arg(RecommendationKeys.storeBaskets(t, s))
+                .arg(RecommendationKeys.tenantPopular(t)).arg(RecommendationKeys.tenantBaskets(t));
+        items.forEach(item -> r.arg(RecommendationKeys.neighbours(t, s, item)));
         r.arg(Double.toString(change.sign() * weight))
                 .arg(config.dedupeWindow().toSeconds())
                 .arg(config.neighbours())
@@ -123,12 +124,12 @@ public class ModelStore {
     public Uni<ModelView> view(String tenant, String store, List<String> cart, int popular) {
         List<Request> requests = new ArrayList<>(cart.size() + 4);
         for (String item : cart) {
-            requests.add(top(neighbours(tenant, store, item), config.neighbours() + 1));
+            requests.add(top(RecommendationKeys.neighbours(tenant, store, item), config.neighbours() + 1));
         }
-        requests.add(top(storePopular(tenant, store), popular));
-        requests.add(Request.cmd(Command.GET).arg(storeBaskets(tenant, store)));
-        requests.add(top(tenantPopular(tenant), popular));
-        requests.add(Request.cmd(Command.GET).arg(tenantBaskets(tenant)));
+        requests.add(top(RecommendationKeys.storePopular(tenant, store), popular));
+        requests.add(Request.cmd(Command.GET).arg(RecommendationKeys.storeBaskets(tenant, store)));
+        requests.add(top(RecommendationKeys.tenantPopular(tenant), popular));
+        requests.add(Request.cmd(Command.GET).arg(RecommendationKeys.tenantBaskets(tenant)));
         return redis.batch(requests).map(responses -> {
             Map<String, Map<String, Double>> neighbours = new LinkedHashMap<>();
             for (int i = 0; i < cart.size(); i++) {
@@ -148,7 +149,7 @@ public class ModelStore {
             return Uni.createFrom().item(Set.of());
         }
         List<String> asked = List.copyOf(items);
-        Request r = Request.cmd(Command.SMISMEMBER).arg(deletedItems(tenant));
+        Request r = Request.cmd(Command.SMISMEMBER).arg(RecommendationKeys.deletedItems(tenant));
         asked.forEach(r::arg);
         return redis.send(r).map(response -> {
             Set<String> found = new HashSet<>();
@@ -162,7 +163,8 @@ public class ModelStore {
     }
 
     public Uni<Void> markDeleted(String tenant, String item, boolean deleted) {
-        return redis.send(Request.cmd(deleted ? Command.SADD : Command.SREM).arg(deletedItems(tenant)).arg(item))
+        return redis.send(Request.cmd(deleted ? Command.SADD : Command.SREM)
+                        .arg(RecommendationKeys.deletedItems(tenant)).arg(item))
                 .replaceWithVoid();
     }
 
@@ -190,42 +192,5 @@ public class ModelStore {
 
     private static double number(Response response) {
         return response == null ? 0 : Double.parseDouble(response.toString());
-    }
-
-    static String prefix(String tenant) {
-        return "rec:{" + tenant + "}:";
-    }
-
-    static String done(String tenant, String eventId) {
-        return prefix(tenant) + "done:" + escape(eventId);
-    }
-
-    static String neighbours(String tenant, String store, String item) {
-        return prefix(tenant) + "n:" + escape(store) + ":" + escape(item);
-    }
-
-    static String storePopular(String tenant, String store) {
-        return prefix(tenant) + "pop:" + escape(store);
-    }
-
-    static String storeBaskets(String tenant, String store) {
-        return prefix(tenant) + "baskets:" + escape(store);
-    }
-
-    static String tenantPopular(String tenant) {
-        return prefix(tenant) + "pop";
-    }
-
-    static String tenantBaskets(String tenant) {
-        return prefix(tenant) + "baskets";
-    }
-
-    static String deletedItems(String tenant) {
-        return prefix(tenant) + "deleted";
-    }
-
-    /** {@code %} and {@code :} percent-encoded, so a code can never run into the next part of a key. */
-    static String escape(String code) {
-        return code.replace("%", "%25").replace(":", "%3A");
     }
 }
