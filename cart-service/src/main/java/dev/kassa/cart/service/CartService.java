@@ -1,7 +1,8 @@
 package dev.kassa.cart.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kassa.cart.client.ItemDetail;
 import dev.kassa.cart.domain.Cart;
 import dev.kassa.cart.domain.CartContext;
@@ -18,21 +19,24 @@ import dev.kassa.cart.domain.receipt.ReceiptSettings;
 import dev.kassa.cart.repository.CartStore;
 import dev.kassa.cart.repository.CounterRepository;
 import dev.kassa.cart.repository.TransactionRepository;
+import dev.kassa.cart.repository.TransactionWriter;
 import dev.kassa.common.api.ApiException;
-import dev.kassa.common.event.OutgoingEvent;
-import dev.kassa.common.event.Topics;
 import dev.kassa.common.event.TranLog;
-import dev.kassa.common.pg.OutboxWriter;
 import dev.kassa.common.pg.SqlFailures;
 import dev.kassa.common.pg.TenantTx;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
@@ -41,7 +45,8 @@ import java.util.function.BiFunction;
  * The cart's use cases over the pure domain: carts live in Redis and change by compare-and-set
  * (a lost race reloads and applies the operation again); bill and cancel number the cart, store
  * the transaction and its tranlog (outbox) in one PostgreSQL transaction, then store the
- * finished cart.
+ * finished cart. A cart is decoded once per request and encoded once per write, with a reader and
+ * writer built once.
  */
 @ApplicationScoped
 public class CartService {
@@ -65,7 +70,16 @@ public class CartService {
     @Inject
     TransactionRepository transactions;
     @Inject
-    OutboxWriter outbox;
+    TransactionWriter writer;
+
+    private ObjectReader cartReader;
+    private ObjectWriter cartWriter;
+
+    @PostConstruct
+    void init() {
+        cartReader = mapper.readerFor(Cart.class);
+        cartWriter = mapper.writerFor(Cart.class);
+    }
 
     private record Loaded(long version, Cart cart) {
     }
@@ -99,13 +113,31 @@ public class CartService {
         if (requests == null || requests.isEmpty()) {
             return Uni.createFrom().failure(ApiException.validation("At least one item is required"));
         }
-        // the state first (300004 before any item lookup), then the items, then the change
-        return load(caller, cartId).flatMap(l -> {
+        String storeCode = caller.terminal().storeCode();
+        List<Request> cached = new ArrayList<>(requests.size());
+        for (ItemRequest r : requests) {
+            if (hasCode(r)) {
+                cached.add(ItemCatalog.cached(caller.tenantId(), storeCode, r.itemCode()));
+            }
+        }
+        // the cart and its cached items in one round trip; the state is still checked first (300004
+        // before any item is looked up in master data), then the items, then the change
+        return store.load(caller.tenantId(), cartId, cached).flatMap(along -> {
+            Loaded l = loaded(caller, cartId, along.cart());
             if (!CartStateMachine.allows(l.cart().cartStatus(), CartEvent.ADD_ITEM)) {
                 throw CartStateMachine.invalidEvent(l.cart().cartStatus(), CartEvent.ADD_ITEM);
             }
             Cart.requireRoomFor(l.cart().lineItems().size() + requests.size(), "lines"); // before any lookup
-            List<Uni<ItemToAdd>> lookups = requests.stream().map(r -> item(caller, r)).toList();
+            List<Uni<ItemToAdd>> lookups = new ArrayList<>(requests.size());
+            int answer = 0;
+            for (ItemRequest r : requests) {
+                if (!hasCode(r)) {
+                    lookups.add(Uni.createFrom().failure(ApiException.validation("itemCode is required")));
+                    continue;
+                }
+                lookups.add(catalog.item(caller.tenantId(), storeCode, r.itemCode(), caller.credentials(),
+                        along.others().get(answer++)).map(d -> new ItemToAdd(master(d), r.quantity(), r.unitPrice())));
+            }
             Uni<List<ItemToAdd>> items = lookups.size() == 1 ? lookups.get(0).map(List::of)
                     : Uni.join().all(lookups).andFailFast();
             return Uni.combine().all().unis(items, context(caller)).asTuple()
@@ -113,12 +145,8 @@ public class CartService {
         });
     }
 
-    private Uni<ItemToAdd> item(TerminalCaller caller, ItemRequest r) {
-        if (r.itemCode() == null || r.itemCode().isBlank()) {
-            return Uni.createFrom().failure(ApiException.validation("itemCode is required"));
-        }
-        return catalog.item(caller.tenantId(), caller.terminal().storeCode(), r.itemCode(), caller.credentials())
-                .map(d -> new ItemToAdd(master(d), r.quantity(), r.unitPrice()));
+    private static boolean hasCode(ItemRequest r) {
+        return r.itemCode() != null && !r.itemCode().isBlank();
     }
 
     private static ItemMaster master(ItemDetail d) {
@@ -169,18 +197,17 @@ public class CartService {
                 var range = m.receiptCounter(cart.storeCode(), cart.terminalNo());
                 var receipt = m.receipt(cart.storeCode(), cart.terminalNo());
                 String eventId = UUID.randomUUID().toString();
-                return tx.run(tenantId, session -> counters.next(session, cart.storeCode(), cart.terminalNo(),
+                // two round trips and COMMIT: BEGIN, search_path and numbers; then transaction, delivery
+                // status and outbox in one statement
+                return tx.runSql(tenantId, conn -> counters.next(conn, cart.storeCode(), cart.terminalNo(),
                                 range.start(), range.end())
                         .flatMap(n -> {
                             TransactionNumbers numbers = new TransactionNumbers(n.transactionNo(), n.receiptNo());
                             finishAs(cart, event, numbers, OffsetDateTime.now(), receipt);
                             TranLog tranLog = TranLogMapper.fromCart(cart, eventId);
-                            return transactions.insert(session, tranLog, cartId, cart.isCancelled())
-                                    .flatMap(x -> outbox.append(session, new OutgoingEvent(eventId, tenantId,
-                                            Topics.TRANLOG, Topics.terminalKey(tenantId, cart.storeCode(),
-                                            cart.terminalNo()), TranLog.EVENT_TYPE, tranLog)));
+                            return writer.insert(conn, tranLog, cartId, cart.isCancelled());
                         }))
-                        .flatMap(x -> forceStore(tenantId, cartId, cart))
+                        .flatMap(x -> forceStore(tenantId, cartId, cart, l.version()))
                         .onFailure(SqlFailures::isUniqueViolation)
                         .recoverWithUni(t -> alreadyFinished(caller, cartId, event, receipt, t));
             });
@@ -222,7 +249,7 @@ public class CartService {
                 } else {
                     finishAs(cart, storedEvent, new TransactionNumbers(stored.transactionNo(), stored.receiptNo()),
                             OffsetDateTime.parse(stored.generateDateTime()), receipt);
-                    finished = forceStore(tenantId, cartId, cart);
+                    finished = forceStore(tenantId, cartId, cart, l.version());
                 }
                 return finished.map(done -> {
                     if (storedEvent != event) {
@@ -234,13 +261,21 @@ public class CartService {
         });
     }
 
-    /** After commit the finished cart replaces whatever is in Redis (the transaction is the truth). */
-    private Uni<Cart> forceStore(String tenantId, String cartId, Cart cart) {
-        String json = json(cart);
+    /**
+     * After commit the finished cart replaces whatever is in Redis (the transaction is the truth):
+     * first on the version it was loaded at (nearly always still current), else on the version found.
+     */
+    private Uni<Cart> forceStore(String tenantId, String cartId, Cart cart, long loadedVersion) {
+        byte[] json = json(cart);
+        return store.replace(tenantId, cartId, loadedVersion, json).flatMap(won -> won
+                ? Uni.createFrom().item(cart) : forceStore(tenantId, cartId, cart, json));
+    }
+
+    private Uni<Cart> forceStore(String tenantId, String cartId, Cart cart, byte[] json) {
         return store.load(tenantId, cartId).flatMap(current -> current.isEmpty()
                 ? store.create(tenantId, cartId, json).replaceWith(cart)
                 : store.replace(tenantId, cartId, current.get().version(), json).flatMap(won -> won
-                        ? Uni.createFrom().item(cart) : forceStore(tenantId, cartId, cart)));
+                        ? Uni.createFrom().item(cart) : forceStore(tenantId, cartId, cart, json)));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -250,30 +285,32 @@ public class CartService {
     }
 
     private Uni<Loaded> load(TerminalCaller caller, String cartId) {
-        return store.load(caller.tenantId(), cartId).map(found -> {
-            if (found.isEmpty()) {
-                throw CartErrors.cartNotFound(cartId);
-            }
-            Cart cart = read(found.get().json());
-            if (!caller.terminalId().equals(cart.terminalId())) {
-                throw CartErrors.cartNotFound(cartId);
-            }
-            return new Loaded(found.get().version(), cart);
-        });
+        return store.load(caller.tenantId(), cartId).map(found -> loaded(caller, cartId, found));
     }
 
-    private Cart read(String json) {
+    private Loaded loaded(TerminalCaller caller, String cartId, Optional<CartStore.Stored> found) {
+        if (found.isEmpty()) {
+            throw CartErrors.cartNotFound(cartId);
+        }
+        Cart cart = read(found.get().json());
+        if (!caller.terminalId().equals(cart.terminalId())) {
+            throw CartErrors.cartNotFound(cartId);
+        }
+        return new Loaded(found.get().version(), cart);
+    }
+
+    private Cart read(byte[] json) {
         try {
-            return mapper.readValue(json, Cart.class);
-        } catch (JsonProcessingException e) {
+            return cartReader.readValue(json);
+        } catch (IOException e) {
             throw new IllegalStateException("Unreadable stored cart", e);
         }
     }
 
-    private String json(Cart cart) {
+    private byte[] json(Cart cart) {
         try {
-            return mapper.writeValueAsString(cart);
-        } catch (JsonProcessingException e) {
+            return cartWriter.writeValueAsBytes(cart);
+        } catch (IOException e) {
             throw new IllegalStateException("Cart cannot be written as JSON", e);
         }
     }

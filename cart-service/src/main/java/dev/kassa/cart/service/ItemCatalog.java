@@ -1,12 +1,18 @@
 package dev.kassa.cart.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kassa.cart.client.Credentials;
 import dev.kassa.cart.client.ItemDetail;
 import dev.kassa.cart.client.MasterDataItems;
 import dev.kassa.common.api.ApiException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,25 +44,43 @@ public class ItemCatalog {
     @ConfigProperty(name = "kassa.cart.item-cache-ttl", defaultValue = "P1D")
     Duration ttl;
 
+    private ObjectReader reader;
+    private ObjectWriter writer;
+
+    @PostConstruct
+    void init() {
+        reader = mapper.readerFor(ItemDetail.class);
+        writer = mapper.writerFor(ItemDetail.class);
+    }
+
     /** One hash per tenant and item code, a field per store: a change of the item drops them all. */
     public static String cacheKey(String tenantId, String itemCode) {
         return "kassa:cart:item:" + tenantId + ":" + itemCode;
     }
 
     public Uni<ItemDetail> item(String tenantId, String storeCode, String itemCode, Credentials credentials) {
-        String key = cacheKey(tenantId, itemCode);
-        return redis.hash(String.class).hget(key, storeCode)
+        return redis.getRedis().send(cached(tenantId, storeCode, itemCode))
                 .onFailure().recoverWithNull()
-                .flatMap(cached -> {
-                    if (cached != null) {
-                        try {
-                            return Uni.createFrom().item(mapper.readValue(cached, ItemDetail.class));
-                        } catch (Exception e) {
-                            LOG.warnf("Dropping an unreadable cached item %s: %s", key, e.getMessage());
-                        }
-                    }
-                    return fetch(tenantId, storeCode, itemCode, credentials, key);
-                });
+                .flatMap(cached -> item(tenantId, storeCode, itemCode, credentials, cached));
+    }
+
+    /** The read of a cached item, to be sent along with other commands ({@code HGET}: null when not cached). */
+    public static Request cached(String tenantId, String storeCode, String itemCode) {
+        return Request.cmd(Command.HGET).arg(cacheKey(tenantId, itemCode)).arg(storeCode);
+    }
+
+    /** The item from the answer to {@link #cached}, else from master data (and then cached). */
+    public Uni<ItemDetail> item(String tenantId, String storeCode, String itemCode, Credentials credentials,
+                                Response cached) {
+        String key = cacheKey(tenantId, itemCode);
+        if (cached != null) {
+            try {
+                return Uni.createFrom().item((ItemDetail) reader.readValue(cached.toBytes()));
+            } catch (Exception e) {
+                LOG.warnf("Dropping an unreadable cached item %s: %s", key, e.getMessage());
+            }
+        }
+        return fetch(tenantId, storeCode, itemCode, credentials, key);
     }
 
     private Uni<ItemDetail> fetch(String tenantId, String storeCode, String itemCode, Credentials credentials,
@@ -77,7 +101,7 @@ public class ItemCatalog {
     private Uni<Void> remember(String key, String storeCode, ItemDetail item) {
         String json;
         try {
-            json = mapper.writeValueAsString(item);
+            json = writer.writeValueAsString(item);
         } catch (Exception e) {
             return Uni.createFrom().voidItem();
         }

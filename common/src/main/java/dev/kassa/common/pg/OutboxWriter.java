@@ -20,6 +20,20 @@ public class OutboxWriter {
     @Inject
     ObjectMapper mapper;
 
+    /**
+     * The same insert for the plain reactive client, as SQL whose values are the given placeholders
+     * (such as {@code "$7"}): event id (uuid), tenant, topic, key, event type, payload (JSON text).
+     * It can close a statement whose data-modifying CTEs write the state change, so that the change
+     * and its event are one statement: one round trip, and a payload also stored elsewhere in the
+     * statement is sent once. Built once by the caller, so the statement's text is fixed and its
+     * prepared form is cached.
+     */
+    public static String insertSql(String eventId, String tenant, String topic, String key, String eventType,
+                                   String payload) {
+        return "INSERT INTO kassa.outbox (event_id, tenant_id, topic, msg_key, event_type, payload) VALUES ("
+                + String.join(", ", eventId, tenant, topic, key, eventType, payload) + ")";
+    }
+
     public Uni<Void> append(Mutiny.Session session, OutgoingEvent event) {
         String payload;
         try {
