@@ -1,11 +1,15 @@
 package dev.kassa.journal.repository;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.mongo.MongoTenants;
 import dev.kassa.journal.domain.JournalCriteria;
@@ -25,13 +29,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tenant's journal ({@code journal}) and raw logs ({@code log_tran}, {@code log_cash_in_out},
  * {@code log_open_close}) in its database {@code journal_<tenant>}. Every write is one upsert of
  * one document keyed by the event, inserting only when absent: applying a log again changes nothing,
- * and a log applied halfway is completed by the next delivery.
+ * and a log applied halfway is completed by the next delivery. A batch of logs is written the same
+ * way, one unordered bulk of such upserts per collection.
  */
 @ApplicationScoped
 public class JournalRepository {
@@ -78,13 +85,14 @@ public class JournalRepository {
         return chain;
     }
 
+    /** A log as it arrived, to keep under its event id in its kind's raw collection. */
+    public record RawLog(LogKind kind, String eventId, Document document) {
+    }
+
     /** Keeps the log as it arrived, once, under its event id. */
     public Uni<Void> saveRaw(String tenantId, LogKind kind, String eventId, Document raw) {
-        Document fields = new Document(raw);
-        fields.remove("_id");
-        fields.put("received_at", new Date());
         return collection(tenantId, kind.rawCollection())
-                .updateOne(Filters.eq("_id", eventId), new Document("$setOnInsert", fields),
+                .updateOne(Filters.eq("_id", eventId), new Document("$setOnInsert", rawFields(raw)),
                         new UpdateOptions().upsert(true))
                 .onFailure(JournalRepository::isDuplicateKey).retry().atMost(2)
                 .replaceWithVoid();
@@ -92,19 +100,77 @@ public class JournalRepository {
 
     /** Inserts the entry unless its key is there already; true when this call inserted it. */
     public Uni<Boolean> save(JournalEntry e) {
-        Document fields = toDocument(e);
-        fields.remove("_id");
-        fields.put("created_at", new Date());
         return collection(e.tenantId(), JOURNAL)
-                .updateOne(Filters.eq("_id", e.id()), new Document("$setOnInsert", fields),
+                .updateOne(Filters.eq("_id", e.id()), new Document("$setOnInsert", entryFields(e)),
                         new UpdateOptions().upsert(true))
                 .onFailure(JournalRepository::isDuplicateKey).retry().atMost(2)
                 .map(r -> r.getUpsertedId() != null);
     }
 
+    /**
+     * {@link #saveRaw} and {@link #save} for many logs of one tenant: the raw logs first, then the
+     * entries, each collection in one bulk write, so a crash in between is completed by the redelivery.
+     */
+    public Uni<Void> saveAll(String tenantId, List<RawLog> raws, List<JournalEntry> entries) {
+        Map<String, List<WriteModel<Document>>> rawWrites = new LinkedHashMap<>();
+        for (RawLog raw : raws) {
+            rawWrites.computeIfAbsent(raw.kind().rawCollection(), c -> new ArrayList<>())
+                    .add(insertOnce(raw.eventId(), rawFields(raw.document())));
+        }
+        List<WriteModel<Document>> entryWrites = new ArrayList<>(entries.size());
+        for (JournalEntry e : entries) {
+            entryWrites.add(insertOnce(e.id(), entryFields(e)));
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<WriteModel<Document>>> writes : rawWrites.entrySet()) {
+            chain = chain.chain(() -> insertAllOnce(collection(tenantId, writes.getKey()), writes.getValue()));
+        }
+        return chain.chain(() -> insertAllOnce(collection(tenantId, JOURNAL), entryWrites));
+    }
+
+    private static Document rawFields(Document raw) {
+        Document fields = new Document(raw);
+        fields.remove("_id");
+        fields.put("received_at", new Date());
+        return fields;
+    }
+
+    private static Document entryFields(JournalEntry e) {
+        Document fields = toDocument(e);
+        fields.remove("_id");
+        fields.put("created_at", new Date());
+        return fields;
+    }
+
+    private static UpdateOneModel<Document> insertOnce(String id, Document fields) {
+        return new UpdateOneModel<>(Filters.eq("_id", id), new Document("$setOnInsert", fields),
+                new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * Unordered, so one write's error does not hold back the others. A duplicate key can only mean
+     * that the document of that key was inserted meanwhile (the same log over HTTP, say): nothing
+     * is left to do for it, as {@code save}'s retry would find.
+     */
+    private static Uni<Void> insertAllOnce(ReactiveMongoCollection<Document> collection,
+                                           List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return collection.bulkWrite(writes, new BulkWriteOptions().ordered(false))
+                .onFailure(JournalRepository::onlyDuplicateKeys).recoverWithNull()
+                .replaceWithVoid();
+    }
+
     /** Two upserts of one key at once (HTTP and Kafka): the loser finds the document on its next try. */
     static boolean isDuplicateKey(Throwable t) {
         return t instanceof MongoWriteException w && w.getError().getCode() == 11000;
+    }
+
+    static boolean onlyDuplicateKeys(Throwable t) {
+        return t instanceof MongoBulkWriteException b && b.getWriteConcernError() == null
+                && !b.getWriteErrors().isEmpty()
+                && b.getWriteErrors().stream().allMatch(e -> e.getCode() == 11000);
     }
 
     public Uni<JournalEntry> find(String tenantId, String id) {

@@ -21,19 +21,33 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The journal's use cases: set a tenant up, apply a log (from Kafka or HTTP) as its raw log plus
  * its journal entry, push report text, search. Applying is two single-document upserts keyed by
  * the event, raw log first: whatever a crash interrupted, the next delivery completes, and nothing
- * is ever written twice.
+ * is ever written twice. A batch of logs is applied the same way, in bulk.
  */
 @ApplicationScoped
 public class JournalService {
 
     /** A page of entries and the number of all entries that match. */
     public record Found(List<JournalEntry> entries, long total) {
+    }
+
+    /** A log event as read from its topic. */
+    public record Log(LogKind kind, EventEnvelope event) {
+    }
+
+    /** One tenant's part of a batch: raw logs and entries, each once per key, first delivery first. */
+    private record TenantLogs(Map<String, JournalRepository.RawLog> raws, Map<String, JournalEntry> entries) {
+        TenantLogs() {
+            this(new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
     }
 
     @Inject
@@ -80,6 +94,40 @@ public class JournalService {
             JournalEntry entry = entryOf(kind, event);
             return record(entry, RawLogs.document(event.body()));
         });
+    }
+
+    /**
+     * {@link #apply} for a batch of logs: each log becomes its entry and every tenant is checked
+     * before anything is written, so a log that does not fit fails the batch with no effect; then
+     * per tenant the raw logs and the entries are written in bulk. Entries do not depend on each
+     * other (no sequence is kept), so the order of writes within a batch does not matter.
+     */
+    public Uni<Void> applyAll(List<Log> logs) {
+        Map<String, TenantLogs> byTenant = new LinkedHashMap<>();
+        for (Log log : logs) {
+            JournalEntry entry = entryOf(log.kind(), log.event());
+            TenantLogs tenant = byTenant.computeIfAbsent(entry.tenantId(), t -> new TenantLogs());
+            tenant.entries().putIfAbsent(entry.id(), entry);
+            if (entry.kind().rawCollection() != null) {
+                tenant.raws().putIfAbsent(entry.id(), new JournalRepository.RawLog(entry.kind(), entry.eventId(),
+                        RawLogs.document(log.event().body())));
+            }
+        }
+        Uni<Void> known = Uni.createFrom().voidItem();
+        for (String tenantId : byTenant.keySet()) {
+            known = known.chain(() -> tenants.exists(tenantId).invoke(exists -> {
+                if (!exists) {
+                    throw new PoisonEventException("unknown tenant " + tenantId);
+                }
+            })).replaceWithVoid();
+        }
+        Uni<Void> chain = known;
+        for (Map.Entry<String, TenantLogs> tenant : byTenant.entrySet()) {
+            TenantLogs found = tenant.getValue();
+            chain = chain.chain(() -> journal.saveAll(tenant.getKey(), new ArrayList<>(found.raws().values()),
+                    new ArrayList<>(found.entries().values())));
+        }
+        return chain;
     }
 
     /** Raw log (if the kind keeps one), then the journal entry; answers the entry as stored. */

@@ -1,10 +1,14 @@
 package dev.kassa.report.repository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import dev.kassa.common.event.CashLog;
 import dev.kassa.common.event.OpenCloseLog;
 import dev.kassa.common.event.TranLog;
@@ -21,7 +25,9 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The received logs, one document per event id in the tenant's database ({@code report_<tenant>}):
  * the fields reports filter on, and the log itself as received ({@code payload}, JSON text, so
  * amounts stay exact). Storing is an upsert on the event id that only ever inserts, so any number
- * of deliveries leaves one document, and each write is a single document (no transactions).
+ * of deliveries leaves one document, and each write is a single document (no transactions). A batch
+ * of logs is stored with one unordered bulk of such upserts per collection.
  */
 @ApplicationScoped
 public class LogRepository {
@@ -66,27 +73,31 @@ public class LogRepository {
         return indexed.contains(tenantId) ? Uni.createFrom().voidItem() : ensureIndexes(tenantId);
     }
 
-    public Uni<Void> saveTranLog(TranLog t, String payload) {
+    /** A log ready to store: where it goes, under which event id, as which document. */
+    public record Received(String tenantId, String collection, String eventId, Document document) {
+    }
+
+    public static Received tranLog(TranLog t, String payload) {
         Document doc = keys(t.tenantId(), t.storeCode(), t.terminalNo(), t.businessDate(), t.openCounter(),
                 t.businessCounter(), t.generateDateTime(), payload)
                 .append("transaction_no", t.transactionNo())
                 .append("transaction_type", t.transactionType())
                 .append("receipt_no", t.receiptNo())
                 .append("is_cancelled", t.sales() != null && t.sales().isCancelled());
-        return insertOnce(t.tenantId(), TRANLOG, t.eventId(), doc);
+        return new Received(t.tenantId(), TRANLOG, t.eventId(), doc);
     }
 
-    public Uni<Void> saveCashLog(CashLog c, String payload) {
+    public static Received cashLog(CashLog c, String payload) {
         Document doc = keys(c.tenantId(), c.storeCode(), c.terminalNo(), c.businessDate(), c.openCounter(),
                 c.businessCounter(), c.generateDateTime(), payload);
-        return insertOnce(c.tenantId(), CASHLOG, c.eventId(), doc);
+        return new Received(c.tenantId(), CASHLOG, c.eventId(), doc);
     }
 
-    public Uni<Void> saveOpenCloseLog(OpenCloseLog o, String payload) {
+    public static Received openCloseLog(OpenCloseLog o, String payload) {
         Document doc = keys(o.tenantId(), o.storeCode(), o.terminalNo(), o.businessDate(), o.openCounter(),
                 o.businessCounter(), o.generateDateTime(), payload)
                 .append("operation", o.operation());
-        return insertOnce(o.tenantId(), OPEN_CLOSE_LOG, o.eventId(), doc);
+        return new Received(o.tenantId(), OPEN_CLOSE_LOG, o.eventId(), doc);
     }
 
     private static Document keys(String tenantId, String storeCode, int terminalNo, String businessDate,
@@ -102,12 +113,48 @@ public class LogRepository {
                 .append("payload", payload);
     }
 
-    private Uni<Void> insertOnce(String tenantId, String collection, String eventId, Document doc) {
-        ReactiveMongoCollection<Document> c = tenants.database(tenantId).getCollection(collection);
-        return indexesOnce(tenantId)
-                .flatMap(v -> c.updateOne(Filters.eq("_id", eventId), new Document("$setOnInsert", doc),
-                        new UpdateOptions().upsert(true)))
+    /** Stores the log unless its event id is there already. */
+    public Uni<Void> save(Received log) {
+        ReactiveMongoCollection<Document> c = tenants.database(log.tenantId()).getCollection(log.collection());
+        return indexesOnce(log.tenantId())
+                .flatMap(v -> c.updateOne(Filters.eq("_id", log.eventId()),
+                        new Document("$setOnInsert", log.document()), new UpdateOptions().upsert(true)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * {@link #save} for many logs: per tenant and collection one unordered bulk write. Logs are
+     * independent documents (reports aggregate when asked), so their order within a batch does not
+     * matter; a duplicate key can only be the same log stored meanwhile, which leaves nothing to do.
+     */
+    public Uni<Void> saveAll(List<Received> logs) {
+        // tenant -> collection -> event id -> the first delivery of that event in the batch
+        Map<String, Map<String, Map<String, WriteModel<Document>>>> byTenant = new LinkedHashMap<>();
+        for (Received log : logs) {
+            byTenant.computeIfAbsent(log.tenantId(), t -> new LinkedHashMap<>())
+                    .computeIfAbsent(log.collection(), c -> new LinkedHashMap<>())
+                    .putIfAbsent(log.eventId(), new UpdateOneModel<>(Filters.eq("_id", log.eventId()),
+                            new Document("$setOnInsert", log.document()), new UpdateOptions().upsert(true)));
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, Map<String, Map<String, WriteModel<Document>>>> tenant : byTenant.entrySet()) {
+            ReactiveMongoDatabase db = tenants.database(tenant.getKey());
+            chain = chain.chain(() -> indexesOnce(tenant.getKey()));
+            for (Map.Entry<String, Map<String, WriteModel<Document>>> writes : tenant.getValue().entrySet()) {
+                List<WriteModel<Document>> models = new ArrayList<>(writes.getValue().values());
+                chain = chain.chain(() -> db.getCollection(writes.getKey())
+                        .bulkWrite(models, new BulkWriteOptions().ordered(false))
+                        .onFailure(LogRepository::onlyDuplicateKeys).recoverWithNull()
+                        .replaceWithVoid());
+            }
+        }
+        return chain;
+    }
+
+    static boolean onlyDuplicateKeys(Throwable t) {
+        return t instanceof MongoBulkWriteException b && b.getWriteConcernError() == null
+                && !b.getWriteErrors().isEmpty()
+                && b.getWriteErrors().stream().allMatch(e -> e.getCode() == 11000);
     }
 
     /** The logs of a report, transactions with the cancelled ones. */
