@@ -214,6 +214,7 @@ class TerminalResourceTest extends TerminalTestBase {
         String terminalId = tenantId + "-5678-9";
         String apiKey = (String) createTerminal(tenantId, "5678", 9).get("apiKey");
 
+        Doubles.staff(tenantId, "S001", "Staff1");
         String token = given().header("X-API-KEY", apiKey).queryParam("terminal_id", terminalId)
                 .post("/api/v1/auth/token")
                 .then().statusCode(200)
@@ -522,7 +523,12 @@ class TerminalResourceTest extends TerminalTestBase {
         String tenantId = tenantWithStore("5678");
         String terminalId = tenantId + "-5678-2";
         String apiKey = (String) createTerminal(tenantId, "5678", 2).get("apiKey");
-        String token = newToken(withKey(apiKey).body(Map.of("initial_amount", 1000))
+        Doubles.staff(tenantId, "S001", "Staff1");
+        String token = given().header("X-API-KEY", apiKey).queryParam("terminal_id", terminalId)
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("data.access_token");
+        token = newToken(asBearer(token).body(Map.of("staff_id", "S001"))
+                .post("/api/v1/terminals/{id}/sign-in", terminalId).then().statusCode(200).extract());
+        token = newToken(asBearer(token).body(Map.of("initial_amount", 1000))
                 .post("/api/v1/terminals/{id}/open", terminalId).then().statusCode(200).extract());
         for (int i = 0; i < 48; i++) {
             asBearer(token).body(Map.of("amount", 100 + i)).post("/api/v1/terminals/{id}/cash-in", terminalId)
@@ -564,7 +570,7 @@ class TerminalResourceTest extends TerminalTestBase {
                         terminalId, JSON.writeValueAsString(Map.of("event_id", a[1], "event_type", "cash_in_out",
                                 "source_topic", a[2], "tenant_id", a[0], "service", a[3], "status", a[4],
                                 "message", a[5], "occurred_at", "2025-06-02T10:00:00Z"))));
-                if (a[1].equals(events.get(20)) && a[3].equals("report")) {
+                if (a[1].equals(events.get(20)) && a[3].equals("journal") && a[4].equals("failed")) {
                     producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
                             Topics.DELIVERY_ACK_TERMINAL, poisonKey, "{\"event_id\":\"x\"}"));
                 }
