@@ -183,7 +183,7 @@ class IngestTest extends JournalTestBase {
                 .body("data[0].receiptNo", equalTo(901)).body("data[0].journalText", equalTo("POSTED 1"))
                 .body("data[1].transactionType", equalTo(-101));
         // The publisher hears of the posted tranlog too.
-        assertEquals("received", KafkaProbe.jsonWhere(Topics.DELIVERY_ACK, "event_id", eventId, 1,
+        assertEquals("received", KafkaProbe.jsonWhere(Topics.DELIVERY_ACK_CART, "event_id", eventId, 1,
                 Duration.ofSeconds(20)).get(0).path("status").asText());
     }
 

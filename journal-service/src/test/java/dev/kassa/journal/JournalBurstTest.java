@@ -62,7 +62,7 @@ class JournalBurstTest extends JournalTestBase {
                 .filter(r -> tenants.stream().anyMatch(t -> r.key().startsWith(t + "-"))).toList();
         assertEquals(1, dead.size(), dead.toString());
         assertTrue(dead.get(0).value().contains(poisonId));
-        List<JsonNode> failed = KafkaProbe.jsonWhere(Topics.DELIVERY_ACK, "event_id", poisonId, 1,
+        List<JsonNode> failed = KafkaProbe.jsonWhere(Topics.DELIVERY_ACK_CART, "event_id", poisonId, 1,
                 Duration.ofSeconds(20));
         assertEquals("failed", failed.get(0).path("status").asText());
     }

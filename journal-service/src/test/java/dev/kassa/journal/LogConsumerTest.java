@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -167,7 +168,7 @@ class LogConsumerTest extends JournalTestBase {
         Document raw = mongo.getDatabase("journal_" + tenant).getCollection("log_tran")
                 .find(new Document("_id", eventId)).collect().first().await().atMost(Duration.ofSeconds(10));
         assertEquals(Boolean.TRUE, raw.get("written_before_the_crash"));
-        assertEquals("received", KafkaProbe.jsonWhere(Topics.DELIVERY_ACK, "event_id", eventId, 1,
+        assertEquals("received", KafkaProbe.jsonWhere(Topics.DELIVERY_ACK_CART, "event_id", eventId, 1,
                 Duration.ofSeconds(20)).get(0).path("status").asText());
     }
 
@@ -217,8 +218,17 @@ class LogConsumerTest extends JournalTestBase {
         // A duplicate is acknowledged again (its first acknowledgement may have been lost).
         send(Topics.TRANLOG, tenant, "S9", 1, tranlog(sale, tenant, "S9", 1, 1, 101, false, "20260113",
                 "2026-01-13T10:00:00Z", 1, "220", 2, "SALE"));
-        List<JsonNode> acks = KafkaProbe.jsonWhere(Topics.DELIVERY_ACK, "tenant_id", tenant, 4,
+        // Each acknowledgement goes to its publisher's topic: the tranlog's to the cart, the others' to the terminal.
+        List<JsonNode> toCart = KafkaProbe.jsonWhere(Topics.DELIVERY_ACK_CART, "tenant_id", tenant, 2,
                 Duration.ofSeconds(30));
+        List<JsonNode> toTerminal = KafkaProbe.jsonWhere(Topics.DELIVERY_ACK_TERMINAL, "tenant_id", tenant, 2,
+                Duration.ofSeconds(30));
+        assertTrue(toCart.stream().allMatch(a -> Topics.TRANLOG.equals(a.path("source_topic").asText())),
+                toCart.toString());
+        assertTrue(toTerminal.stream().noneMatch(a -> Topics.TRANLOG.equals(a.path("source_topic").asText())),
+                toTerminal.toString());
+        List<JsonNode> acks = new ArrayList<>(toCart);
+        acks.addAll(toTerminal);
         assertEquals(4, acks.size(), acks.toString());
         assertTrue(acks.stream().allMatch(a -> "journal".equals(a.path("service").asText())
                 && "received".equals(a.path("status").asText())), acks.toString());
@@ -239,7 +249,7 @@ class LogConsumerTest extends JournalTestBase {
         String eventId = newId();
         send(Topics.CASHLOG, unknownTenant, "S1", 1, cashLog(eventId, unknownTenant, "S1", 1, "10", "20260114",
                 "2026-01-14T10:00:00Z", "LOST"));
-        List<JsonNode> acks = KafkaProbe.jsonWhere(Topics.DELIVERY_ACK, "event_id", eventId, 1,
+        List<JsonNode> acks = KafkaProbe.jsonWhere(Topics.DELIVERY_ACK_TERMINAL, "event_id", eventId, 1,
                 Duration.ofSeconds(30));
         assertEquals(1, acks.size());
         assertEquals("failed", acks.get(0).path("status").asText());

@@ -68,7 +68,7 @@ class BurstTest extends ReportTestBase {
                 .filter(r -> tenants.stream().anyMatch(t -> r.key().startsWith(t + "-"))).toList();
         assertEquals(1, dead.size(), dead.toString());
         assertTrue(dead.get(0).value().contains(poisonId));
-        List<JsonNode> failed = jsonWhere(Topics.DELIVERY_ACK, "event_id", poisonId, 1, Duration.ofSeconds(20));
+        List<JsonNode> failed = jsonWhere(Topics.DELIVERY_ACK_CART, "event_id", poisonId, 1, Duration.ofSeconds(20));
         assertEquals("failed", failed.get(0).path("status").asText());
     }
 }

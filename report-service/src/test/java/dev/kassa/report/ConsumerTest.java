@@ -51,7 +51,7 @@ class ConsumerTest extends ReportTestBase {
         assertTrue(reason.contains("unknown transaction_type 999"), reason);
 
         // The publisher hears of the failure through the acknowledgements.
-        List<JsonNode> failed = jsonWhere(Topics.DELIVERY_ACK, "event_id", poisonId, 1,
+        List<JsonNode> failed = jsonWhere(Topics.DELIVERY_ACK_CART, "event_id", poisonId, 1,
                 Duration.ofSeconds(20));
         assertEquals("failed", failed.get(0).path("status").asText());
     }
@@ -88,7 +88,7 @@ class ConsumerTest extends ReportTestBase {
         String key = during.get(0).key();
         List<ConsumerRecord<String, String>> dead = readTopic(Topics.DEAD_LETTER, Duration.ofSeconds(3), all -> false);
         assertTrue(dead.stream().noneMatch(r -> key.equals(r.key())), "nothing of this terminal dead-lettered");
-        List<JsonNode> failed = readTopic(Topics.DELIVERY_ACK, Duration.ofSeconds(3), all -> false).stream()
+        List<JsonNode> failed = readTopics(ACK_TOPICS, Duration.ofSeconds(3), all -> false).stream()
                 .map(r -> KafkaProbe.json(r.value()))
                 .filter(a -> tenant.equals(a.path("tenant_id").asText()) && "failed".equals(a.path("status").asText()))
                 .toList();
@@ -100,7 +100,7 @@ class ConsumerTest extends ReportTestBase {
         String tenant = newTenant();
         ScriptedDay day = new ScriptedDay(tenant, STORE, 1);
         publish(List.of(day.event(day.open), day.event(day.open)));
-        List<JsonNode> acks = jsonWhere(Topics.DELIVERY_ACK, "event_id", day.open.eventId(), 2,
+        List<JsonNode> acks = jsonWhere(Topics.DELIVERY_ACK_TERMINAL, "event_id", day.open.eventId(), 2,
                 Duration.ofSeconds(30));
         assertEquals(2, acks.size());
         JsonNode ack = acks.get(0);

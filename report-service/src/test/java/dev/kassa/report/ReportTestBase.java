@@ -73,10 +73,15 @@ abstract class ReportTestBase {
      */
     static List<ConsumerRecord<String, String>> readTopic(String topic, Duration timeout,
                                                           Predicate<List<ConsumerRecord<String, String>>> enough) {
+        return readTopics(List.of(topic), timeout, enough);
+    }
+
+    static List<ConsumerRecord<String, String>> readTopics(List<String> topics, Duration timeout,
+                                                           Predicate<List<ConsumerRecord<String, String>>> enough) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                return KafkaProbe.read(topic, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), enough);
+                return KafkaProbe.read(topics, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), enough);
             } catch (IllegalStateException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
@@ -99,9 +104,12 @@ abstract class ReportTestBase {
                 .filter(j -> value.equals(j.path(field).asText(null))).toList();
     }
 
+    /** Where the report service's acknowledgements go: tranlogs' to the cart, the others' to the terminal service. */
+    static final List<String> ACK_TOPICS = List.of(Topics.DELIVERY_ACK_CART, Topics.DELIVERY_ACK_TERMINAL);
+
     /** Waits until the report service acknowledged each event at least {@code times} times. */
     static void awaitAcks(Collection<String> eventIds, int times) {
-        List<ConsumerRecord<String, String>> acks = readTopic(Topics.DELIVERY_ACK, Duration.ofSeconds(60),
+        List<ConsumerRecord<String, String>> acks = readTopics(ACK_TOPICS, Duration.ofSeconds(60),
                 records -> ackCounts(records, eventIds).values().stream().allMatch(n -> n >= times)
                         && ackCounts(records, eventIds).size() == eventIds.size());
         Map<String, Integer> counts = ackCounts(acks, eventIds);

@@ -34,7 +34,7 @@ class TranLogConsumerTest extends StockTestBase {
     static List<JsonNode> acksOf(String tenant, int expected) {
         Predicate<ConsumerRecord<String, String>> ours = r -> tenant.equals(KafkaProbe.json(r.value())
                 .path("tenant_id").asText());
-        return KafkaProbe.read(Topics.DELIVERY_ACK, Duration.ofSeconds(60),
+        return KafkaProbe.read(Topics.DELIVERY_ACK_CART, Duration.ofSeconds(60),
                         all -> all.stream().filter(ours).count() >= expected).stream()
                 .filter(ours).map(r -> KafkaProbe.json(r.value())).toList();
     }

@@ -2,6 +2,7 @@ package dev.kassa.terminal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.common.auth.ApiKeys;
+import dev.kassa.common.event.Topics;
 import dev.kassa.common.test.KassaInfra;
 import dev.kassa.terminal.support.Doubles;
 import dev.kassa.terminal.support.TerminalTestBase;
@@ -213,6 +214,7 @@ class TerminalResourceTest extends TerminalTestBase {
         String terminalId = tenantId + "-5678-9";
         String apiKey = (String) createTerminal(tenantId, "5678", 9).get("apiKey");
 
+        Doubles.staff(tenantId, "S001", "Staff1");
         String token = given().header("X-API-KEY", apiKey).queryParam("terminal_id", terminalId)
                 .post("/api/v1/auth/token")
                 .then().statusCode(200)
@@ -478,7 +480,7 @@ class TerminalResourceTest extends TerminalTestBase {
         String ack = JSON.writeValueAsString(Map.of("event_id", openEvent, "event_type", "open",
                 "source_topic", "pos.opencloselog", "tenant_id", tenantId, "service", "journal",
                 "status", "received", "message", "", "occurred_at", "2025-06-02T10:00:00Z"));
-        produce("pos.delivery-ack", terminalId, ack);
+        produce(Topics.DELIVERY_ACK_TERMINAL, terminalId, ack);
         long deadline = System.currentTimeMillis() + 20_000;
         String status = null;
         while (System.currentTimeMillis() < deadline) {
@@ -493,7 +495,7 @@ class TerminalResourceTest extends TerminalTestBase {
 
         // A record nobody can read goes to the dead-letter topic.
         String poisonKey = "poison-" + terminalId;
-        produce("pos.delivery-ack", poisonKey, "not json");
+        produce(Topics.DELIVERY_ACK_TERMINAL, poisonKey, "not json");
         assertEquals(1, records("pos.dlq", poisonKey, 1, false).size());
 
         // Unknown events, terminals as callers and bad input.
@@ -506,6 +508,118 @@ class TerminalResourceTest extends TerminalTestBase {
                 .post("/api/v1/terminals/{id}/delivery-status", terminalId).then().statusCode(422);
         withKey(apiKey).body(Map.of("event_id", openEvent, "service", "report", "status", "received"))
                 .post("/api/v1/terminals/{id}/delivery-status", terminalId).then().statusCode(403);
+    }
+
+    /**
+     * A burst of acknowledgements of many events, in one send so that they share polls: duplicates, a
+     * failure followed by a success of the same service, a poison record, and words on events that are
+     * not ours (a tranlog's, an unknown event, a tenant that does not exist) all end in the right status,
+     * and only the poison record is dead-lettered. The terminal service's consumer group reads only its
+     * own acknowledgement topic.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBurstOfAcknowledgementsGivesEveryEventItsStatus() throws Exception {
+        String tenantId = tenantWithStore("5678");
+        String terminalId = tenantId + "-5678-2";
+        String apiKey = (String) createTerminal(tenantId, "5678", 2).get("apiKey");
+        Doubles.staff(tenantId, "S001", "Staff1");
+        String token = given().header("X-API-KEY", apiKey).queryParam("terminal_id", terminalId)
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("data.access_token");
+        token = newToken(asBearer(token).body(Map.of("staff_id", "S001"))
+                .post("/api/v1/terminals/{id}/sign-in", terminalId).then().statusCode(200).extract());
+        token = newToken(asBearer(token).body(Map.of("initial_amount", 1000))
+                .post("/api/v1/terminals/{id}/open", terminalId).then().statusCode(200).extract());
+        for (int i = 0; i < 48; i++) {
+            asBearer(token).body(Map.of("amount", 100 + i)).post("/api/v1/terminals/{id}/cash-in", terminalId)
+                    .then().statusCode(200);
+        }
+        List<Map<String, Object>> listed = asUser(tenantId).queryParam("limit", 100)
+                .get("/api/v1/terminals/{id}/delivery-status", terminalId).then().statusCode(200)
+                .body("data", hasSize(50)).extract().jsonPath().getList("data");
+        List<String> events = listed.stream().map(e -> (String) e.get("eventId")).toList();
+        Map<String, String> topics = new java.util.HashMap<>();
+        listed.forEach(e -> topics.put((String) e.get("eventId"), (String) e.get("topic")));
+
+        List<String[]> acks = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String event = events.get(i);
+            String topic = topics.get(event);
+            if (i < 35) {
+                acks.add(new String[]{tenantId, event, topic, "journal", "failed", "mongo away"});
+                acks.add(new String[]{tenantId, event, topic, "report", "received", ""});
+                acks.add(new String[]{tenantId, event, topic, "journal", "received", ""});
+                acks.add(new String[]{tenantId, event, topic, "report", "received", ""});
+            } else if (i < 42) {
+                acks.add(new String[]{tenantId, event, topic, "report", "received", ""});
+                acks.add(new String[]{tenantId, event, topic, "journal", "failed", "bad line"});
+            } else {
+                acks.add(new String[]{tenantId, event, topic, "report", "failed", "no"});
+                acks.add(new String[]{tenantId, event, topic, "journal", "failed", "no"});
+            }
+            acks.add(new String[]{tenantId, event, "pos.tranlog", "stock", "failed", "not ours"});
+        }
+        acks.add(new String[]{tenantId, "7d3c1f4e-0000-4000-8000-000000000001", "pos.cashlog", "report", "received",
+                ""});
+        acks.add(new String[]{"Tnobody" + System.nanoTime() % 100000, events.get(0), "pos.cashlog", "report",
+                "failed", ""});
+        String poisonKey = "burst-poison-" + terminalId;
+        try (var producer = producer()) {
+            for (String[] a : acks) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.DELIVERY_ACK_TERMINAL,
+                        terminalId, JSON.writeValueAsString(Map.of("event_id", a[1], "event_type", "cash_in_out",
+                                "source_topic", a[2], "tenant_id", a[0], "service", a[3], "status", a[4],
+                                "message", a[5], "occurred_at", "2025-06-02T10:00:00Z"))));
+                if (a[1].equals(events.get(20)) && a[3].equals("journal") && a[4].equals("failed")) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                            Topics.DELIVERY_ACK_TERMINAL, poisonKey, "{\"event_id\":\"x\"}"));
+                }
+            }
+            producer.flush();
+        }
+
+        long deadline = System.currentTimeMillis() + 60_000;
+        Map<String, Map<String, Object>> byId = Map.of();
+        while (System.currentTimeMillis() < deadline) {
+            List<Map<String, Object>> now = asUser(tenantId).queryParam("limit", 100)
+                    .get("/api/v1/terminals/{id}/delivery-status", terminalId).then().statusCode(200)
+                    .extract().jsonPath().getList("data");
+            byId = new java.util.HashMap<>();
+            for (Map<String, Object> e : now) {
+                byId.put((String) e.get("eventId"), e);
+            }
+            if ("failed".equals(byId.get(events.get(events.size() - 1)).get("status"))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, Object> e = byId.get(events.get(i));
+            String expected = i < 35 ? "delivered" : i < 42 ? "partially_delivered" : "failed";
+            assertEquals(expected, e.get("status"), "event " + i + ": " + e);
+            Map<String, Map<String, Object>> services = new java.util.HashMap<>();
+            ((List<Map<String, Object>>) e.get("services")).forEach(x -> services.put((String) x.get("service"), x));
+            assertEquals(java.util.Set.of("journal", "report"), services.keySet(), e.toString());
+            if (i >= 35 && i < 42) {
+                assertEquals("bad line", services.get("journal").get("message"));
+            }
+        }
+        assertEquals(1, records("pos.dlq", poisonKey, 1, false).size());
+
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+            var offsets = admin.listConsumerGroupOffsets("terminal-service").partitionsToOffsetAndMetadata()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS).keySet();
+            assertTrue(offsets.stream().noneMatch(p -> p.topic().equals(Topics.DELIVERY_ACK_CART)), offsets.toString());
+        }
+    }
+
+    private static org.apache.kafka.clients.producer.KafkaProducer<String, String> producer() {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of(
+                "bootstrap.servers", bootstrap,
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+                "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName()));
     }
 
     private static void produce(String topic, String key, String value) throws Exception {

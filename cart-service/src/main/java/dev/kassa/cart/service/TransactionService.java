@@ -27,7 +27,6 @@ import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,11 +167,61 @@ public class TransactionService {
 
     // ------------------------------------------------------------------ delivery status
 
+    /** One consumer's word on one of our tranlogs. */
+    public record Ack(UUID eventId, String service, String status, String message) {
+    }
+
     /**
-     * Records a consumer's acknowledgement; all services received -> delivered, any received ->
-     * partially_delivered, all failed -> failed. Empty when the event is not one of ours.
+     * Records consumers' acknowledgements in one statement: each one replaces its service's entry in
+     * the event's {@code services}, then all services received -> delivered, any received ->
+     * partially_delivered, all failed -> failed, otherwise published. Several words of one service on
+     * one event: the last counts. The entries are merged into the row as the update finds it, so a
+     * concurrent acknowledgement of the same event is never lost. Answers the overall status of each
+     * event found; acknowledgements of events not ours change nothing.
      */
-    public Uni<Optional<String>> acknowledge(Mutiny.Session session, String eventId, String service, String status,
+    public Uni<Map<UUID, String>> acknowledge(Mutiny.Session session, List<Ack> acks) {
+        Map<List<Object>, Ack> last = new LinkedHashMap<>();
+        for (Ack ack : acks) {
+            last.remove(List.of(ack.eventId(), ack.service()));
+            last.put(List.of(ack.eventId(), ack.service()), ack);
+        }
+        if (last.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Ack> merged = List.copyOf(last.values());
+        return session.createNativeQuery("""
+                        UPDATE delivery_status d SET services = d.services || a.patch, updated_at = now(),
+                          status = CASE
+                            WHEN NOT EXISTS (SELECT 1 FROM jsonb_each(d.services || a.patch) e
+                                             WHERE e.value ->> 'status' IS DISTINCT FROM 'received') THEN 'delivered'
+                            WHEN EXISTS (SELECT 1 FROM jsonb_each(d.services || a.patch) e
+                                         WHERE e.value ->> 'status' = 'received') THEN 'partially_delivered'
+                            WHEN NOT EXISTS (SELECT 1 FROM jsonb_each(d.services || a.patch) e
+                                             WHERE e.value ->> 'status' IS DISTINCT FROM 'failed') THEN 'failed'
+                            ELSE 'published' END
+                        FROM (SELECT CAST(u.event_id AS uuid) AS event_id,
+                                     jsonb_object_agg(u.service, jsonb_build_object('status', u.status,
+                                         'message', coalesce(u.message, ''), 'lastUpdatedAt', CAST(:at AS text))) AS patch
+                              FROM unnest(CAST(:ids AS text[]), CAST(:services AS text[]), CAST(:statuses AS text[]),
+                                          CAST(:messages AS text[])) AS u(event_id, service, status, message)
+                              GROUP BY u.event_id) a
+                        WHERE d.event_id = a.event_id
+                        RETURNING CAST(d.event_id AS text), d.status""", Object[].class)
+                .setParameter("at", OffsetDateTime.now().toString())
+                .setParameter("ids", merged.stream().map(a -> a.eventId().toString()).toArray(String[]::new))
+                .setParameter("services", merged.stream().map(Ack::service).toArray(String[]::new))
+                .setParameter("statuses", merged.stream().map(Ack::status).toArray(String[]::new))
+                .setParameter("messages", merged.stream().map(Ack::message).toArray(String[]::new))
+                .getResultList()
+                .map(rows -> {
+                    Map<UUID, String> overall = new LinkedHashMap<>();
+                    rows.forEach(r -> overall.put(UUID.fromString((String) r[0]), (String) r[1]));
+                    return overall;
+                });
+    }
+
+    /** The callback of the contract: the event's new overall status, empty when it is not one of ours. */
+    public Uni<Optional<String>> acknowledge(String tenantId, String eventId, String service, String status,
                                              String message) {
         UUID id;
         try {
@@ -180,55 +229,13 @@ public class TransactionService {
         } catch (RuntimeException e) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return session.createNativeQuery("SELECT CAST(services AS text) FROM delivery_status WHERE event_id = :id"
-                        + " FOR UPDATE", String.class)
-                .setParameter("id", id)
-                .getResultList()
-                .flatMap(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().item(Optional.<String>empty());
-                    }
-                    ObjectNode services;
-                    try {
-                        services = (ObjectNode) mapper.readTree(rows.get(0));
-                    } catch (Exception e) {
-                        services = mapper.createObjectNode();
-                    }
-                    ObjectNode entry = services.putObject(service);
-                    entry.put("status", status);
-                    entry.put("message", message == null ? "" : message);
-                    entry.put("lastUpdatedAt", OffsetDateTime.now().toString());
-                    String overall = overall(services);
-                    return session.createNativeQuery("UPDATE delivery_status SET services = CAST(CAST(:services AS text) AS jsonb),"
-                                    + " status = :status, updated_at = now() WHERE event_id = :id")
-                            .setParameter("services", services.toString())
-                            .setParameter("status", overall)
-                            .setParameter("id", id)
-                            .executeUpdate()
-                            .map(n -> Optional.of(overall));
-                });
+        return tx.run(tenantId, session -> acknowledge(session, List.of(new Ack(id, service, status, message))))
+                .map(overall -> Optional.ofNullable(overall.get(id)));
     }
 
-    static String overall(ObjectNode services) {
-        List<String> statuses = new ArrayList<>();
-        services.properties().forEach(e -> statuses.add(e.getValue().path("status").asText()));
-        long received = statuses.stream().filter("received"::equals).count();
-        long failed = statuses.stream().filter("failed"::equals).count();
-        if (received == statuses.size()) {
-            return "delivered";
-        }
-        if (received > 0) {
-            return "partially_delivered";
-        }
-        if (failed == statuses.size()) {
-            return "failed";
-        }
-        return "published";
-    }
-
-    public Uni<Optional<String>> acknowledge(String tenantId, String eventId, String service, String status,
-                                             String message) {
-        return tx.run(tenantId, session -> acknowledge(session, eventId, service, status, message));
+    /** Acknowledgements from Kafka, all of one tenant, in one transaction. */
+    public Uni<Void> acknowledge(String tenantId, List<Ack> acks) {
+        return tx.run(tenantId, session -> acknowledge(session, acks)).replaceWithVoid();
     }
 
     public Uni<JsonNode> deliveryStatus(String tenantId, String eventId) {

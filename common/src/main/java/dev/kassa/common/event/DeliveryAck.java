@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * A consumer's word that it applied (or could not apply) an event, on {@code pos.delivery-ack};
- * the publishing service keeps it in the event's delivery-status record.
+ * A consumer's word that it applied (or could not apply) an event, on the topic of the event's
+ * publisher ({@link Topics#ackTopicFor}); the publisher keeps it in the event's delivery-status record.
  * {@code status}: received or failed.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

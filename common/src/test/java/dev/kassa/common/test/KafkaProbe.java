@@ -37,6 +37,12 @@ public final class KafkaProbe {
     /** Every record of the topic from the beginning, read until the timeout or until {@code enough} holds. */
     public static List<ConsumerRecord<String, String>> read(String topic, Duration timeout,
                                                             Predicate<List<ConsumerRecord<String, String>>> enough) {
+        return read(List.of(topic), timeout, enough);
+    }
+
+    /** {@link #read(String, Duration, Predicate)} over several topics at once (each partition in order). */
+    public static List<ConsumerRecord<String, String>> read(List<String> topics, Duration timeout,
+                                                            Predicate<List<ConsumerRecord<String, String>>> enough) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -45,14 +51,18 @@ public final class KafkaProbe {
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             long deadline = System.nanoTime() + timeout.toNanos();
-            List<TopicPartition> partitions = List.of();
-            // A topic nobody has written to yet does not exist: wait for it within the timeout.
-            while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
-                if (partitions.isEmpty()) {
-                    sleep(200);
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<TopicPartition> ofTopic = List.of();
+                // A topic nobody has written to yet does not exist: wait for it within the timeout.
+                while (ofTopic.isEmpty() && System.nanoTime() < deadline) {
+                    ofTopic = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())).collect(Collectors.toList());
+                    if (ofTopic.isEmpty()) {
+                        sleep(200);
+                    }
                 }
+                partitions.addAll(ofTopic);
             }
             if (partitions.isEmpty()) {
                 return out;

@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>It prints one row per scenario: events produced (distinct tranlog, cash and open/close events of its
  * tenants), events applied per consumer (distinct events each consumer acknowledged as received on
- * {@code pos.delivery-ack}), differences from the fault-free day, dead letters of its tenants on
- * {@code pos.dlq}, and outbox rows of its tenants left unpublished (parked or stuck); then the problems of
+ * {@code pos.delivery-ack.cart} or {@code pos.delivery-ack.terminal}), differences from the fault-free day,
+ * dead letters of its tenants on {@code pos.dlq}, and outbox rows of its tenants left unpublished (parked or stuck); then the problems of
  * each scenario in detail. Every scenario runs even when an earlier one failed; the test fails at the end
  * unless every difference is 0, no outbox row is left, the only dead letter is the injected poison record,
  * and no scenario saw a problem. The table is also written to {@code target/e2e-logs/fault-table.txt}.
@@ -55,6 +55,8 @@ class FaultSuiteTest {
     /** How long a day's events may take to settle after the day (and its fault) ended. */
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(90);
     private static final List<String> EVENT_TOPICS = List.of("pos.tranlog", "pos.cashlog", "pos.opencloselog");
+    /** Acknowledgements go to the publisher of the event: tranlogs' to the cart, the others' to the terminal. */
+    private static final List<String> ACK_TOPICS = List.of("pos.delivery-ack.cart", "pos.delivery-ack.terminal");
     private static final List<String> CONSUMERS = List.of("journal", "report", "stock");
     /** The databases whose services write an outbox. */
     private static final List<String> OUTBOX_DATABASES = List.of("account", "terminal", "masterdata", "cart", "stock");
@@ -474,8 +476,11 @@ class FaultSuiteTest {
             }
             Map<String, Set<String>> acked = new LinkedHashMap<>();
             CONSUMERS.forEach(c -> acked.put(c, new HashSet<>()));
-            for (ConsumerRecord<String, String> r : events.recordsWhere("pos.delivery-ack",
-                    v -> tenants.stream().anyMatch(v::contains))) {
+            List<ConsumerRecord<String, String>> acks = new ArrayList<>();
+            for (String topic : ACK_TOPICS) {
+                acks.addAll(events.recordsWhere(topic, v -> tenants.stream().anyMatch(v::contains)));
+            }
+            for (ConsumerRecord<String, String> r : acks) {
                 JsonNode ack = KafkaProbe.json(r.value());
                 if (!tenants.contains(ack.path("tenant_id").asText()) || !"received".equals(ack.path("status").asText())) {
                     continue;

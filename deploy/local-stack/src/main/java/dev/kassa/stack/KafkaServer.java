@@ -27,7 +27,7 @@ final class KafkaServer implements Server {
 
     /** Topics the services use, created up front so that partitioning by key is in force from the first record. */
     static final List<String> TOPICS = List.of("pos.tranlog", "pos.cashlog", "pos.opencloselog", "pos.masterdata",
-            "pos.delivery-ack", "pos.dlq");
+            "pos.delivery-ack.cart", "pos.delivery-ack.terminal", "pos.dlq");
     static final int PARTITIONS = 3;
     /**
      * The largest record batch the broker accepts: above the outbox relay's producer limit

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.common.event.DeliveryAck;
 import dev.kassa.common.event.EventEnvelope;
+import dev.kassa.common.event.Topics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -11,16 +12,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 
 /**
- * Tells the publishers on {@code pos.delivery-ack} that the journal received an event (or could
- * not apply it), so their delivery-status records show the journal's state. Sent on every delivery,
- * duplicates included: an acknowledgement lost in a crash is sent again by the redelivery.
+ * Tells an event's publisher that the journal received it (or could not apply it), so its
+ * delivery-status record shows the journal's state. Each ack goes to the topic its publisher reads
+ * ({@link Topics#ackTopicFor}: tranlogs to the cart, cash and open/close logs to the terminal
+ * service) under the event's key; an event of any other topic has no delivery status, so its ack
+ * is dropped. Sent on every delivery, duplicates included: an acknowledgement lost in a crash is
+ * sent again by the redelivery.
  */
 @ApplicationScoped
 public class DeliveryAcks {
+    private static final Logger LOG = Logger.getLogger(DeliveryAcks.class);
     public static final String SERVICE = "journal";
 
     @Inject
@@ -44,6 +50,12 @@ public class DeliveryAcks {
     }
 
     private Uni<Void> send(String key, DeliveryAck ack) {
+        String topic = Topics.ackTopicFor(ack.sourceTopic()).orElse(null);
+        if (topic == null) {
+            LOG.warnf("No delivery ack for event %s of %s: nobody keeps its delivery status", ack.eventId(),
+                    ack.sourceTopic());
+            return Uni.createFrom().voidItem();
+        }
         String json;
         try {
             json = mapper.writeValueAsString(ack);
@@ -51,6 +63,7 @@ public class DeliveryAcks {
             return Uni.createFrom().failure(e);
         }
         return emitter.sendMessage(Message.of(json).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(key == null ? ack.tenantId() : key).build()));
+                OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic)
+                        .withKey(key == null ? ack.tenantId() : key).build()));
     }
 }

@@ -17,14 +17,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /**
- * Tells the publisher of a tranlog that stock applied it (or could not), on
- * {@code pos.delivery-ack}. Sent after the commit; losing one is harmless, since the
- * publisher republishes and the stock consumer acknowledges a duplicate again.
+ * Tells the publisher of a tranlog (the cart) that stock applied it (or could not), on
+ * {@code pos.delivery-ack.cart}, under the tranlog's own key so a terminal's acks stay in order.
+ * Sent after the commit; losing one is harmless, since the publisher republishes and the stock
+ * consumer acknowledges a duplicate again.
  */
 @ApplicationScoped
 public class DeliveryAcks {
     private static final Logger LOG = Logger.getLogger(DeliveryAcks.class);
     public static final String SERVICE = "stock";
+    private static final String TOPIC = Topics.ackTopicFor(Topics.TRANLOG).orElseThrow();
 
     @Inject
     @Channel("delivery-ack")
@@ -45,7 +47,7 @@ public class DeliveryAcks {
             return Uni.createFrom().failure(e);
         }
         Message<String> record = Message.of(json)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(TOPIC).withKey(key).build());
         return emitter.sendMessage(record)
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("Delivery ack %s of event %s not sent: %s", status, eventId, e.toString());

@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * Applies {@code pos.tranlog} to stock, once per event id (see {@link StockService#apply}), and
- * acknowledges each record on {@code pos.delivery-ack}. What one poll returned is applied together:
+ * acknowledges each record on {@code pos.delivery-ack.cart}. What one poll returned is applied together:
  * one transaction per tenant, in record order. A record that can never apply (not JSON, no event id
  * or tenant, not a tranlog, a tenant this service does not hold) fails its batch before anything is
  * written; the batch's records are then applied one by one, and that record alone goes to

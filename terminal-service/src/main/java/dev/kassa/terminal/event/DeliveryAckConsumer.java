@@ -5,26 +5,35 @@ import dev.kassa.common.event.ConsumerPolicy;
 import dev.kassa.common.event.DeliveryAck;
 import dev.kassa.common.event.EventEnvelope;
 import dev.kassa.common.event.PoisonEventException;
+import dev.kassa.common.event.Topics;
 import dev.kassa.common.pg.TenantSchemas;
+import dev.kassa.terminal.repository.DeliveryStatusRepository.Ack;
 import dev.kassa.terminal.service.DeliveryStatusService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * Acknowledgements of the consumers (journal, report) on {@code pos.delivery-ack}. The topic is
- * shared by every publishing service, so an acknowledgement of an event that is not ours is
- * skipped. Setting a status is idempotent, so a redelivered record does no harm; a record that
- * cannot be read goes to the dead-letter topic, and while PostgreSQL is away an acknowledgement
- * waits for it ({@link ConsumerPolicy}).
+ * Acknowledgements of the consumers (journal, report) of our cash and open/close logs, on
+ * {@code pos.delivery-ack.terminal}, a polled batch at a time: per tenant one transaction records
+ * them all ({@link DeliveryStatusService#acknowledge(String, List)}). An acknowledgement of another
+ * topic's event, of an event id that cannot be ours, or of a tenant not held here is dropped before
+ * any statement. Setting a status is idempotent, so a redelivered record does no harm. A record that
+ * cannot be read fails the batch, which is then applied one by one, so only that record goes to the
+ * dead-letter topic; while PostgreSQL is away the batch waits for it ({@link ConsumerPolicy}).
  */
 @ApplicationScoped
 public class DeliveryAckConsumer {
     static final String CHANNEL = "delivery-ack";
-    private static final Logger LOG = Logger.getLogger(DeliveryAckConsumer.class);
 
     @Inject
     ObjectMapper mapper;
@@ -39,22 +48,31 @@ public class DeliveryAckConsumer {
     ConsumerPolicy policy;
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return policy.process(CHANNEL, record, () -> apply(record.value()));
+    public Uni<Void> consume(ConsumerRecords<String, String> polled) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(polled.count());
+        polled.forEach(records::add);
+        return policy.processBatch(CHANNEL, records, () -> apply(records),
+                record -> policy.process(CHANNEL, record, () -> apply(List.of(record))));
     }
 
-    private Uni<Void> apply(String value) {
-        return Uni.createFrom().item(() -> read(value))
-                .flatMap(ack -> schemas.exists(ack.tenantId()).flatMap(known -> !known
-                        ? Uni.createFrom().item(false)
-                        : deliveryStatus.acknowledge(ack.tenantId(), ack.eventId(), ack.service(), ack.status(),
-                        ack.message())))
-                .invoke(applied -> {
-                    if (applied) {
-                        LOG.debugf("Delivery acknowledged: %s", value);
-                    }
-                })
-                .replaceWithVoid();
+    private Uni<Void> apply(List<ConsumerRecord<String, String>> records) {
+        Map<String, List<Ack>> byTenant = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            DeliveryAck ack = read(record.value());
+            UUID eventId = uuid(ack.eventId());
+            if (eventId != null && Topics.ackTopicFor(ack.sourceTopic())
+                    .filter(Topics.DELIVERY_ACK_TERMINAL::equals).isPresent()) {
+                byTenant.computeIfAbsent(ack.tenantId(), t -> new ArrayList<>())
+                        .add(new Ack(eventId, ack.service(), ack.status(), ack.message()));
+            }
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<Ack>> tenant : byTenant.entrySet()) {
+            chain = chain.chain(() -> schemas.exists(tenant.getKey()).flatMap(known -> !known
+                    ? Uni.createFrom().voidItem()
+                    : deliveryStatus.acknowledge(tenant.getKey(), tenant.getValue())));
+        }
+        return chain;
     }
 
     private DeliveryAck read(String value) {
@@ -63,5 +81,13 @@ public class DeliveryAckConsumer {
             throw new PoisonEventException("an acknowledgement needs service and status");
         }
         return ack;
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -21,7 +21,22 @@ public class DeliveryStatusRepository {
     public static final String PENDING = "pending";
     public static final String RECEIVED = "received";
 
+    /** An event's overall status from its services': all received, any received, all failed, or as it was. */
+    private static final String OVERALL = """
+            CASE
+              WHEN NOT EXISTS (SELECT 1 FROM delivery_status_service s
+                               WHERE s.event_id = d.event_id AND s.status <> 'received') THEN 'delivered'
+              WHEN EXISTS (SELECT 1 FROM delivery_status_service s
+                           WHERE s.event_id = d.event_id AND s.status = 'received') THEN 'partially_delivered'
+              WHEN NOT EXISTS (SELECT 1 FROM delivery_status_service s
+                               WHERE s.event_id = d.event_id AND s.status <> 'failed') THEN 'failed'
+              ELSE d.status END""";
+
     public record ServiceStatus(String service, String status, String message, OffsetDateTime updatedAt) {
+    }
+
+    /** One consumer's word on one event. */
+    public record Ack(UUID eventId, String service, String status, String message) {
     }
 
     public record EventDelivery(UUID eventId, String terminalId, String topic, String eventType, String status,
@@ -75,23 +90,55 @@ public class DeliveryStatusRepository {
                             .setParameter("status", status)
                             .setParameter("message", message)
                             .executeUpdate()
-                            .flatMap(n -> session.createNativeQuery("""
-                                            UPDATE delivery_status d SET updated_at = now(), status = CASE
-                                              WHEN NOT EXISTS (SELECT 1 FROM delivery_status_service s
-                                                               WHERE s.event_id = d.event_id AND s.status <> 'received')
-                                                THEN 'delivered'
-                                              WHEN EXISTS (SELECT 1 FROM delivery_status_service s
-                                                           WHERE s.event_id = d.event_id AND s.status = 'received')
-                                                THEN 'partially_delivered'
-                                              WHEN NOT EXISTS (SELECT 1 FROM delivery_status_service s
-                                                               WHERE s.event_id = d.event_id AND s.status <> 'failed')
-                                                THEN 'failed'
-                                              ELSE d.status END
-                                            WHERE d.event_id = :id""")
+                            .flatMap(n -> session.createNativeQuery(
+                                            "UPDATE delivery_status d SET updated_at = now(), status = " + OVERALL
+                                                    + " WHERE d.event_id = :id")
                                     .setParameter("id", eventId)
                                     .executeUpdate())
                             .replaceWith(true);
                 });
+    }
+
+    /**
+     * {@link #acknowledge} for acknowledgements from Kafka, several events of this tenant at once, in
+     * two statements: the events are locked (as a single acknowledgement locks its event, so the two
+     * never interleave) and the services' words recorded, then each event's overall status is derived
+     * from all its services. Words on events that are not this tenant's change nothing; several words
+     * of one service on one event: the last counts.
+     */
+    public Uni<Void> acknowledge(Mutiny.Session session, List<Ack> acks) {
+        Map<List<Object>, Ack> last = new LinkedHashMap<>();
+        for (Ack ack : acks) {
+            last.remove(List.of(ack.eventId(), ack.service()));
+            last.put(List.of(ack.eventId(), ack.service()), ack);
+        }
+        if (last.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Ack> words = List.copyOf(last.values());
+        String[] ids = words.stream().map(a -> a.eventId().toString()).toArray(String[]::new);
+        return session.createNativeQuery("""
+                        WITH event AS (SELECT event_id FROM delivery_status
+                                       WHERE event_id = ANY (CAST(CAST(:ids AS text[]) AS uuid[]))
+                                       ORDER BY event_id FOR UPDATE)
+                        INSERT INTO delivery_status_service (event_id, service, status, message, updated_at)
+                        SELECT CAST(a.event_id AS uuid), a.service, a.status, a.message, now()
+                        FROM unnest(CAST(:ids AS text[]), CAST(:services AS text[]), CAST(:statuses AS text[]),
+                                    CAST(:messages AS text[])) AS a(event_id, service, status, message)
+                        JOIN event e ON e.event_id = CAST(a.event_id AS uuid)
+                        ON CONFLICT (event_id, service) DO UPDATE
+                        SET status = EXCLUDED.status, message = EXCLUDED.message, updated_at = now()""")
+                .setParameter("ids", ids)
+                .setParameter("services", words.stream().map(Ack::service).toArray(String[]::new))
+                .setParameter("statuses", words.stream().map(Ack::status).toArray(String[]::new))
+                .setParameter("messages", words.stream().map(Ack::message).toArray(String[]::new))
+                .executeUpdate()
+                .flatMap(n -> n == 0 ? Uni.createFrom().item(0) : session.createNativeQuery(
+                                "UPDATE delivery_status d SET updated_at = now(), status = " + OVERALL
+                                        + " WHERE d.event_id = ANY (CAST(CAST(:ids AS text[]) AS uuid[]))")
+                        .setParameter("ids", ids)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     public Uni<List<EventDelivery>> forTerminal(Mutiny.Session session, String terminalId, UUID eventId, int limit) {

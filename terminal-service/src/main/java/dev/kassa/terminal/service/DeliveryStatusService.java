@@ -3,6 +3,7 @@ package dev.kassa.terminal.service;
 import dev.kassa.common.api.ApiException;
 import dev.kassa.common.pg.TenantTx;
 import dev.kassa.terminal.repository.DeliveryStatusRepository;
+import dev.kassa.terminal.repository.DeliveryStatusRepository.Ack;
 import dev.kassa.terminal.repository.DeliveryStatusRepository.EventDelivery;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +34,9 @@ public class DeliveryStatusService {
                 .flatMap(found -> found ? Uni.createFrom().voidItem() : Uni.createFrom().failure(notFound(eventId)));
     }
 
-    /** An acknowledgement from Kafka; false when the event is not one of this service's. */
-    public Uni<Boolean> acknowledge(String tenantId, String eventId, String service, String status, String message) {
-        Optional<UUID> id = uuid(eventId);
-        if (id.isEmpty()) {
-            return Uni.createFrom().item(false);
-        }
-        return tx.run(tenantId, s -> repository.acknowledge(s, id.get(), null, service, status, message));
+    /** Acknowledgements from Kafka, all of one tenant, in one transaction; those of events not ours change nothing. */
+    public Uni<Void> acknowledge(String tenantId, List<Ack> acks) {
+        return tx.run(tenantId, s -> repository.acknowledge(s, acks));
     }
 
     public Uni<List<EventDelivery>> list(String tenantId, String terminalId, String eventId, int limit) {
