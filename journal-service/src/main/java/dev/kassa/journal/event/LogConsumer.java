@@ -21,9 +21,9 @@ import java.util.List;
 
 /**
  * Reads {@code pos.tranlog}, {@code pos.cashlog} and {@code pos.opencloselog} (group
- * journal-service) in batches, applies each batch in bulk, then acknowledges every record on
- * the publisher's acknowledgement topic ({@code Topics.ackTopicFor}). While MongoDB or Kafka is away the batch waits for it
- * ({@link ConsumerPolicy}); a batch that fails otherwise is applied again record by record, so a
+ * journal-service) in batches, applies each batch in bulk, then acknowledges every record on its
+ * publisher's acknowledgement topic ({@code Topics.ackTopicFor}). While MongoDB or Kafka is away the
+ * batch waits for it ({@link ConsumerPolicy}); a batch that fails otherwise is applied again record by record, so a
  * record that can never be applied (not JSON, no event id, unknown tenant, does not fit its log)
  * goes alone to {@code pos.dlq} with the reason, after a {@code failed} acknowledgement when its
  * event id is known, and the others are applied.
