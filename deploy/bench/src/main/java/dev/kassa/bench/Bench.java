@@ -89,11 +89,12 @@ public final class Bench {
                 // A paced terminal needs K + 4 intervals for a sale; the starts are spread over one such cycle.
                 Duration cycle = options.paced() ? options.pace().multipliedBy(options.items() + 4L) : Duration.ZERO;
                 List<CpuAccount.Snapshot> edges = new ArrayList<>();
-                out.printf("Sale phase: %d virtual terminals, %s; warm-up up to %s s, then %d x %s s ...%n",
+                Duration minWarmup = options.minWarmup() != null ? options.minWarmup() : autoMinWarmup(cpu.roots());
+                out.printf("Sale phase: %d virtual terminals, %s; warm-up %s to %s s, then %d x %s s ...%n",
                         options.terminals(), options.paced() ? "one request every " + Report.secs(options.pace())
-                                + " s each" : "closed loop", Report.secs(options.warmup()), options.windows(),
-                        Report.secs(options.duration()));
-                sales = measure(phase, options, cycle, i -> new SaleLoop(cart, tenant.itemCodes(),
+                                + " s each" : "closed loop", Report.secs(minWarmup), Report.secs(options.warmup()),
+                        options.windows(), Report.secs(options.duration()));
+                sales = measure(phase, options, cycle, minWarmup, i -> new SaleLoop(cart, tenant.itemCodes(),
                                 tenant.terminals().get(i % tenant.terminals().size()), bills),
                         options.paced() ? w -> w.perSecond(w.requests) : w -> w.perSecond(w.completed),
                         options.paced() ? "req/s" : "sales/s", cpu, edges, out);
@@ -119,7 +120,7 @@ public final class Bench {
                 LoadPhase.Step step = new LoadPhase.Step(Report.FLOOR_OP, request, null);
                 out.printf("Floor phase (GET %s): %d connections ...%n", floorUri, options.terminals());
                 LoadPhase phase = new LoadPhase(http, out, List.of(Report.FLOOR_OP), Duration.ZERO);
-                floor = measure(phase, options, Duration.ZERO, i -> new LoadPhase.Loop() {
+                floor = measure(phase, options, Duration.ZERO, Duration.ZERO, i -> new LoadPhase.Loop() {
                     @Override
                     public LoadPhase.Step next() {
                         return step;
@@ -143,18 +144,29 @@ public final class Bench {
     }
 
     /**
+     * {@link BenchOptions#C2_MIN_WARMUP} when a service runs the full JIT: its C1 code gives a plateau that
+     * looks steady for minutes before C2 code replaces it (seen: 21 sales/s for 30 s, then 108).
+     */
+    static Duration autoMinWarmup(List<CpuAccount.Root> roots) {
+        boolean c2 = roots.stream().anyMatch(r -> CpuAccount.SERVICES.contains(r.group())
+                && r.flags() != null && !r.flags().contains("TieredStopAtLevel"));
+        return c2 ? BenchOptions.C2_MIN_WARMUP : Duration.ZERO;
+    }
+
+    /**
      * Starts the terminals spread over {@code cycle}, warms up in windows of {@link #WARMUP_WINDOW} until
-     * {@link SteadyState} holds (not before one {@code cycle}) or the warm-up limit passes, then measures the
+     * {@link SteadyState} holds (not before one {@code cycle} nor {@code minWarmup}) or the warm-up limit passes,
+     * then measures the
      * windows; {@code cpu} (may be null) is sampled at each edge.
      */
-    static Report.Measured measure(LoadPhase phase, BenchOptions options, Duration cycle,
+    static Report.Measured measure(LoadPhase phase, BenchOptions options, Duration cycle, Duration minWarmup,
                                    IntFunction<LoadPhase.Loop> loops, ToDoubleFunction<LoadPhase.Window> rate,
                                    String unit, CpuAccount cpu, List<CpuAccount.Snapshot> edges, PrintStream out)
             throws InterruptedException {
         long start = System.nanoTime();
         phase.start(options.terminals(), cycle, loops);
         long limit = start + options.warmup().toNanos();
-        long min = start + Math.min(cycle.toNanos(), options.warmup().toNanos());
+        long min = start + Math.min(Math.max(cycle.toNanos(), minWarmup.toNanos()), options.warmup().toNanos());
         List<Double> rates = new ArrayList<>();
         long warmupErrors = 0;
         boolean steady = options.warmup().isZero();

@@ -8,7 +8,11 @@ import java.util.Set;
 
 /** The command line of {@code ./pos bench}. {@code pace} is zero for the closed loop. */
 record BenchOptions(int terminals, int items, Duration duration, int windows, Duration warmup, Duration pace,
-                    boolean floor, boolean newTenant, Path dataDir, String baseHost, String kafka, boolean help) {
+                    boolean floor, boolean newTenant, Path dataDir, String baseHost, String kafka, boolean help,
+                    Duration minWarmup) {
+
+    /** The shortest warm-up when a service runs the full JIT (C2): C1-compiled code plateaus long before. */
+    static final Duration C2_MIN_WARMUP = Duration.ofSeconds(180);
 
     static final int ACCOUNT_PORT = 8000;
     static final int TERMINAL_PORT = 8001;
@@ -16,7 +20,7 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
     static final int CART_PORT = 8003;
 
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--terminals", "--items", "--duration", "--windows",
-            "--warmup", "--pace", "--data-dir", "--base-host", "--kafka");
+            "--warmup", "--min-warmup", "--pace", "--data-dir", "--base-host", "--kafka");
 
     static final String USAGE = """
             Usage: ./pos bench [OPTIONS]
@@ -36,7 +40,9 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
               --duration T      length of each measured window: 20, 20s, 2m, 500ms (default 20s)
               --windows N       measured windows (default 3)
               --warmup T        longest warm-up; it ends earlier once 3 windows of 5 s agree within 5 %
-                                and no longer rise (default 60s; 0: none)
+                                and no longer rise (default 300s; 0: none)
+              --min-warmup T    shortest warm-up (default: 180s when a service runs the full JIT, whose
+                                C1 code plateaus for minutes before C2 takes over; else none)
               --floor           also measure the HTTP floor: the same client on GET / of the cart service
               --new-tenant      provision a fresh tenant even when a saved one fits
               --data-dir PATH   the data directory of ./pos up: pid files and the saved tenant
@@ -49,8 +55,8 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
             2 on a bad command line.""";
 
     static BenchOptions defaults() {
-        return new BenchOptions(50, 5, Duration.ofSeconds(20), 3, Duration.ofSeconds(60), Duration.ZERO, false, false,
-                Path.of(".data"), "127.0.0.1", "127.0.0.1:9092", false);
+        return new BenchOptions(50, 5, Duration.ofSeconds(20), 3, Duration.ofSeconds(300), Duration.ZERO, false, false,
+                Path.of(".data"), "127.0.0.1", "127.0.0.1:9092", false, null);
     }
 
     boolean paced() {
@@ -65,6 +71,7 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
         Duration duration = o.duration;
         int windows = o.windows;
         Duration warmup = o.warmup;
+        Duration minWarmup = o.minWarmup;
         Duration pace = o.pace;
         boolean floor = false;
         boolean newTenant = false;
@@ -112,6 +119,7 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
                 case "--duration" -> duration = duration(name, value, false);
                 case "--windows" -> windows = positiveInt(name, value, 100);
                 case "--warmup" -> warmup = duration(name, value, true);
+                case "--min-warmup" -> minWarmup = duration(name, value, true);
                 case "--pace" -> pace = duration(name, value, true);
                 case "--data-dir" -> dataDir = Path.of(nonBlank(name, value));
                 case "--base-host" -> host = host(name, value);
@@ -120,7 +128,7 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
             }
         }
         return new BenchOptions(terminals, items, duration, windows, warmup, pace, floor, newTenant, dataDir, host,
-                kafka, help);
+                kafka, help, minWarmup);
     }
 
     URI uri(int port, String path) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,8 @@ class BenchOptionsTest {
         assertEquals(5, o.items());
         assertEquals(Duration.ofSeconds(20), o.duration());
         assertEquals(3, o.windows());
-        assertEquals(Duration.ofSeconds(60), o.warmup());
+        assertEquals(Duration.ofSeconds(300), o.warmup());
+        assertNull(o.minWarmup()); // chosen from the services' JIT when the run starts
         assertEquals(Duration.ZERO, o.pace());
         assertFalse(o.paced());
         assertFalse(o.floor());
@@ -86,5 +88,16 @@ class BenchOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--duration", "5h"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--base-host", "http://x"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--base-host", "x:8000"));
+    }
+
+    @Test
+    void theShortestWarmUpFollowsTheServicesJitUnlessGiven() {
+        assertEquals(Duration.ZERO, BenchOptions.parse("--min-warmup", "0").minWarmup());
+        assertEquals(Duration.ofSeconds(90), BenchOptions.parse("--min-warmup=90s").minWarmup());
+        CpuAccount.Root c1 = new CpuAccount.Root("cart", 1, "-Xmx256m -XX:TieredStopAtLevel=1");
+        CpuAccount.Root c2 = new CpuAccount.Root("cart", 1, "-XX:+UseSerialGC -Xmx512m");
+        CpuAccount.Root stack = new CpuAccount.Root("stack JVM", 2, "-Xmx768m");
+        assertEquals(Duration.ZERO, Bench.autoMinWarmup(java.util.List.of(c1, stack)));
+        assertEquals(BenchOptions.C2_MIN_WARMUP, Bench.autoMinWarmup(java.util.List.of(c2, stack)));
     }
 }

@@ -147,7 +147,7 @@ class SaleLoopTest {
                 warmup.toMillis() + "ms", "--duration", window.toMillis() + "ms", "--windows", "1");
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         try (Http http = new Http(terminals)) {
-            return Bench.measure(new LoadPhase(http, out, ops, pace), options, Duration.ZERO, loops,
+            return Bench.measure(new LoadPhase(http, out, ops, pace), options, Duration.ZERO, Duration.ZERO, loops,
                     w -> w.perSecond(w.requests), "req/s", null, new ArrayList<>(), out);
         }
     }
