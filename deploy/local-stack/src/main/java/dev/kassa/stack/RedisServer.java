@@ -65,14 +65,34 @@ final class RedisServer implements Server {
         } else {
             command.addAll(List.of("--appendonly", "yes"));
         }
-        Process started = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process started = spawn(command);
         process = started;
         try {
             awaitPong(started);
         } catch (Exception e) {
             stop();
             throw new IllegalStateException(e.getMessage() + "; " + LOG_FILE + " ends with:\n" + logTail(), e);
+        }
+    }
+
+    /**
+     * Starts the binary, again after a short pause when exec answers ETXTBSY ("Text file busy"): the binary
+     * was just extracted, and a process the other servers fork at the same moment can briefly hold the
+     * extraction's file descriptor open.
+     */
+    private static Process spawn(List<String> command) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                boolean busy = String.valueOf(e.getMessage()).contains("error: 26")
+                        || String.valueOf(e.getCause()).contains("Text file busy");
+                if (!busy || attempt >= 10) {
+                    throw e;
+                }
+                Thread.sleep(100L * attempt);
+            }
         }
     }
 
