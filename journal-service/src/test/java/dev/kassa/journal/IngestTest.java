@@ -1,5 +1,6 @@
 package dev.kassa.journal;
 
+import dev.kassa.common.test.FakeTerminalService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.common.event.Topics;
 import dev.kassa.common.test.KafkaProbe;

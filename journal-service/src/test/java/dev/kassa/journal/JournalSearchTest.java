@@ -1,5 +1,6 @@
 package dev.kassa.journal;
 
+import dev.kassa.common.test.FakeTerminalService;
 import dev.kassa.common.event.Topics;
 import dev.kassa.common.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

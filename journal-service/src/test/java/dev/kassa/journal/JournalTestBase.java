@@ -1,5 +1,6 @@
 package dev.kassa.journal;
 
+import dev.kassa.common.test.FakeTerminalService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.common.event.CashLog;
 import dev.kassa.common.event.OpenCloseLog;

@@ -5,8 +5,6 @@ import dev.kassa.cart.service.TransactionService;
 import dev.kassa.cart.service.TransactionService.Ack;
 import dev.kassa.common.event.ConsumerPolicy;
 import dev.kassa.common.event.DeliveryAck;
-import dev.kassa.common.event.EventEnvelope;
-import dev.kassa.common.event.PoisonEventException;
 import dev.kassa.common.event.Topics;
 import dev.kassa.common.pg.TenantSchemas;
 import io.smallrye.mutiny.Uni;
@@ -56,8 +54,8 @@ public class DeliveryAcks {
     private Uni<Void> apply(List<ConsumerRecord<String, String>> records) {
         Map<String, List<Ack>> byTenant = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            DeliveryAck ack = read(record.value());
-            UUID eventId = uuid(ack.eventId());
+            DeliveryAck ack = DeliveryAck.read(mapper, record.value());
+            UUID eventId = ack.eventUuid();
             if (Topics.TRANLOG.equals(ack.sourceTopic()) && eventId != null) {
                 byTenant.computeIfAbsent(ack.tenantId(), t -> new ArrayList<>())
                         .add(new Ack(eventId, ack.service(), ack.status(), ack.message()));
@@ -70,21 +68,5 @@ public class DeliveryAcks {
                     : transactions.acknowledge(tenant.getKey(), tenant.getValue())));
         }
         return chain;
-    }
-
-    private DeliveryAck read(String value) {
-        DeliveryAck ack = EventEnvelope.parse(mapper, value).as(mapper, DeliveryAck.class);
-        if (ack.service() == null || ack.service().isBlank() || ack.status() == null || ack.status().isBlank()) {
-            throw new PoisonEventException("an acknowledgement needs service and status");
-        }
-        return ack;
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -3,8 +3,6 @@ package dev.kassa.terminal.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.common.event.ConsumerPolicy;
 import dev.kassa.common.event.DeliveryAck;
-import dev.kassa.common.event.EventEnvelope;
-import dev.kassa.common.event.PoisonEventException;
 import dev.kassa.common.event.Topics;
 import dev.kassa.common.pg.TenantSchemas;
 import dev.kassa.terminal.repository.DeliveryStatusRepository.Ack;
@@ -58,8 +56,8 @@ public class DeliveryAckConsumer {
     private Uni<Void> apply(List<ConsumerRecord<String, String>> records) {
         Map<String, List<Ack>> byTenant = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            DeliveryAck ack = read(record.value());
-            UUID eventId = uuid(ack.eventId());
+            DeliveryAck ack = DeliveryAck.read(mapper, record.value());
+            UUID eventId = ack.eventUuid();
             if (eventId != null && Topics.ackTopicFor(ack.sourceTopic())
                     .filter(Topics.DELIVERY_ACK_TERMINAL::equals).isPresent()) {
                 byTenant.computeIfAbsent(ack.tenantId(), t -> new ArrayList<>())
@@ -73,21 +71,5 @@ public class DeliveryAckConsumer {
                     : deliveryStatus.acknowledge(tenant.getKey(), tenant.getValue())));
         }
         return chain;
-    }
-
-    private DeliveryAck read(String value) {
-        DeliveryAck ack = EventEnvelope.parse(mapper, value).as(mapper, DeliveryAck.class);
-        if (ack.service() == null || ack.service().isBlank() || ack.status() == null || ack.status().isBlank()) {
-            throw new PoisonEventException("an acknowledgement needs service and status");
-        }
-        return ack;
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
