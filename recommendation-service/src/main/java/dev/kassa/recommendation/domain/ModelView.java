@@ -1,5 +1,7 @@
 package dev.kassa.recommendation.domain;
 
+import dev.kassa.common.recommendation.PopularItems.Scored;
+
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,4 @@ import java.util.Map;
 public record ModelView(Map<String, Map<String, Double>> neighbours,
                         List<Scored> storePopular, double storeBaskets,
                         List<Scored> tenantPopular, double tenantBaskets) {
-
-    public record Scored(String itemCode, double score) {
-    }
 }

@@ -1,9 +1,12 @@
 package dev.kassa.recommendation.domain;
 
+import dev.kassa.common.recommendation.PopularItems;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,39 +51,21 @@ public final class Ranking {
         }
         List<Recommendation> coPurchase = new ArrayList<>();
         int k = Math.max(inCart.size(), 1);
-        shares.forEach((item, share) -> coPurchase.add(new Recommendation(item, bounded(share / k),
+        shares.forEach((item, share) -> coPurchase.add(new Recommendation(item, PopularItems.bounded(share / k),
                 Reason.CO_PURCHASE)));
         coPurchase.sort(BEST_FIRST);
 
         Map<String, Recommendation> all = new LinkedHashMap<>();
         coPurchase.forEach(r -> all.put(r.itemCode(), r));
-        addPopular(all, inCart, view.storePopular(), view.storeBaskets());
-        addPopular(all, inCart, view.tenantPopular(), view.tenantBaskets());
+        Set<String> unwanted = new HashSet<>(inCart);
+        unwanted.addAll(all.keySet());
+        PopularItems.ranked(view.storePopular(), view.storeBaskets(), view.tenantPopular(), view.tenantBaskets(),
+                unwanted).forEach(p -> all.put(p.itemCode(), new Recommendation(p.itemCode(), p.score(), Reason.POPULAR)));
         return new ArrayList<>(all.values());
     }
 
     /** The first {@code limit} of {@code ordered} that are not {@code unwanted}. */
     public static List<Recommendation> top(List<Recommendation> ordered, Set<String> unwanted, int limit) {
         return ordered.stream().filter(r -> !unwanted.contains(r.itemCode())).limit(limit).toList();
-    }
-
-    private static void addPopular(Map<String, Recommendation> all, Set<String> inCart,
-                                   List<ModelView.Scored> popular, double baskets) {
-        if (baskets <= 0) {
-            return;
-        }
-        List<Recommendation> found = new ArrayList<>();
-        for (ModelView.Scored p : popular) {
-            if (p.score() > 0 && !inCart.contains(p.itemCode()) && !all.containsKey(p.itemCode())) {
-                found.add(new Recommendation(p.itemCode(), bounded(p.score() / baskets), Reason.POPULAR));
-            }
-        }
-        found.sort(BEST_FIRST);
-        found.forEach(r -> all.putIfAbsent(r.itemCode(), r));
-    }
-
-    /** Sums of floating weights may stray a hair outside [0, 1]. */
-    private static double bounded(double share) {
-        return Math.max(0, Math.min(1, share));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.recommendation.repository;
 
+import dev.kassa.common.recommendation.PopularItems;
 import dev.kassa.common.recommendation.RecommendationKeys;
 import dev.kassa.recommendation.config.RecommendationConfig;
 import dev.kassa.recommendation.domain.BasketChange;
@@ -10,14 +11,12 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.redis.client.ResponseType;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,22 +123,20 @@ public class ModelStore {
     public Uni<ModelView> view(String tenant, String store, List<String> cart, int popular) {
         List<Request> requests = new ArrayList<>(cart.size() + 4);
         for (String item : cart) {
-            requests.add(top(RecommendationKeys.neighbours(tenant, store, item), config.neighbours() + 1));
+            requests.add(PopularItems.top(RecommendationKeys.neighbours(tenant, store, item), config.neighbours() + 1));
         }
-        requests.add(top(RecommendationKeys.storePopular(tenant, store), popular));
-        requests.add(Request.cmd(Command.GET).arg(RecommendationKeys.storeBaskets(tenant, store)));
-        requests.add(top(RecommendationKeys.tenantPopular(tenant), popular));
-        requests.add(Request.cmd(Command.GET).arg(RecommendationKeys.tenantBaskets(tenant)));
+        requests.addAll(PopularItems.reads(tenant, store, popular));
         return redis.batch(requests).map(responses -> {
             Map<String, Map<String, Double>> neighbours = new LinkedHashMap<>();
             for (int i = 0; i < cart.size(); i++) {
                 Map<String, Double> scores = new LinkedHashMap<>();
-                scored(responses.get(i)).forEach(sc -> scores.put(sc.itemCode(), sc.score()));
+                PopularItems.scored(responses.get(i)).forEach(sc -> scores.put(sc.itemCode(), sc.score()));
                 neighbours.put(cart.get(i), scores);
             }
             int at = cart.size();
-            return new ModelView(neighbours, scored(responses.get(at)), number(responses.get(at + 1)),
-                    scored(responses.get(at + 2)), number(responses.get(at + 3)));
+            return new ModelView(neighbours,
+                    PopularItems.scored(responses.get(at)), PopularItems.number(responses.get(at + 1)),
+                    PopularItems.scored(responses.get(at + 2)), PopularItems.number(responses.get(at + 3)));
         });
     }
 
@@ -149,48 +146,12 @@ public class ModelStore {
             return Uni.createFrom().item(Set.of());
         }
         List<String> asked = List.copyOf(items);
-        Request r = Request.cmd(Command.SMISMEMBER).arg(RecommendationKeys.deletedItems(tenant));
-        asked.forEach(r::arg);
-        return redis.send(r).map(response -> {
-            Set<String> found = new HashSet<>();
-            for (int i = 0; i < asked.size(); i++) {
-                if (response.get(i).toInteger() == 1) {
-                    found.add(asked.get(i));
-                }
-            }
-            return found;
-        });
+        return redis.send(PopularItems.deleted(tenant, asked)).map(answer -> PopularItems.members(answer, asked));
     }
 
     public Uni<Void> markDeleted(String tenant, String item, boolean deleted) {
         return redis.send(Request.cmd(deleted ? Command.SADD : Command.SREM)
                         .arg(RecommendationKeys.deletedItems(tenant)).arg(item))
                 .replaceWithVoid();
-    }
-
-    private static Request top(String key, int count) {
-        return Request.cmd(Command.ZREVRANGE).arg(key).arg(0).arg(count - 1).arg("WITHSCORES");
-    }
-
-    /** A WITHSCORES reply: pairs under RESP3, a flat member-score list under RESP2. */
-    private static List<ModelView.Scored> scored(Response response) {
-        List<ModelView.Scored> scored = new ArrayList<>();
-        if (response == null || response.size() == 0) {
-            return scored;
-        }
-        if (response.get(0).type() == ResponseType.MULTI) {
-            for (Response pair : response) {
-                scored.add(new ModelView.Scored(pair.get(0).toString(), pair.get(1).toDouble()));
-            }
-        } else {
-            for (int i = 0; i + 1 < response.size(); i += 2) {
-                scored.add(new ModelView.Scored(response.get(i).toString(), response.get(i + 1).toDouble()));
-            }
-        }
-        return scored;
-    }
-
-    private static double number(Response response) {
-        return response == null ? 0 : Double.parseDouble(response.toString());
     }
 }

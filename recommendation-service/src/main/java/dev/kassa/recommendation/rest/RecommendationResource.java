@@ -1,6 +1,6 @@
 package dev.kassa.recommendation.rest;
 
-import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.QueryValues;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.CallerContext;
 import dev.kassa.recommendation.domain.Recommendation;
@@ -37,7 +37,7 @@ public class RecommendationResource {
                                                                 @QueryParam("limit") String limit) {
         callers.forTenant(tenantId);
         List<String> items = split(itemCodes);
-        int checked = Recommender.check(tenantId, storeCode, items, number(limit));
+        int checked = Recommender.check(tenantId, storeCode, items, QueryValues.optionalInt("limit", limit));
         return recommender.recommend(tenantId, storeCode, items, checked)
                 .map(found -> ApiResponse.ok(found.stream().map(RecommendationView::of).toList(),
                         "Recommendations retrieved successfully", "get_recommendations"));
@@ -61,16 +61,5 @@ public class RecommendationResource {
             }
         }
         return items;
-    }
-
-    private static Integer number(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.validation("Invalid input data: limit must be a whole number");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.recommendation.domain;
 
+import dev.kassa.common.recommendation.PopularItems;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class RankingTest {
 
-    static ModelView.Scored s(String item, double score) {
-        return new ModelView.Scored(item, score);
+    static PopularItems.Scored s(String item, double score) {
+        return new PopularItems.Scored(item, score);
     }
 
     static Map<String, Double> n(Object... pairs) {

@@ -1,6 +1,7 @@
 package dev.kassa.report.rest;
 
 import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.QueryValues;
 import dev.kassa.common.auth.Caller;
 
 /** Query and path values the way FastAPI checks them in Kugel: a number that is not one is a 422. */
@@ -10,14 +11,7 @@ final class Params {
     }
 
     static Integer optionalInt(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.validation("Invalid input data: " + name + ": must be an integer, not '" + value + "'");
-        }
+        return QueryValues.optionalInt(name, value);
     }
 
     static int requiredInt(String name, String value) {

@@ -1,6 +1,7 @@
 package dev.kassa.stock.rest;
 
 import dev.kassa.common.api.ApiException;
+import dev.kassa.common.api.QueryValues;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,14 +29,7 @@ final class PathCodes {
 
     /** A whole-number query value (page, limit); a value that is not one is a 422, like any bad input. */
     static Integer integer(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.validation("Invalid input data: " + name + " must be a whole number");
-        }
+        return QueryValues.optionalInt(name, value);
     }
 
     /**
