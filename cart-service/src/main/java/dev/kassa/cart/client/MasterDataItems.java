@@ -51,13 +51,7 @@ public class MasterDataItems {
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 50, abortOn = ApiException.class)
     public Uni<Optional<ItemDetail>> item(String tenantId, String storeCode, String itemCode, Credentials credentials) {
-        Metadata headers = new Metadata();
-        if (credentials.bearerToken() != null) {
-            headers.put(AUTHORIZATION, "Bearer " + credentials.bearerToken());
-        } else if (credentials.apiKey() != null) {
-            headers.put(API_KEY, credentials.apiKey());
-            headers.put(TERMINAL_ID, credentials.terminalId());
-        }
+        Metadata headers = headers(credentials);
         ItemDetailRequest request = ItemDetailRequest.newBuilder()
                 .setTenantId(tenantId).setStoreCode(storeCode).setItemCode(itemCode).build();
         return GrpcClientUtils.attachHeaders(items, headers).getItemDetail(request)
@@ -69,6 +63,18 @@ public class MasterDataItems {
                         "Master data refused the item lookup: " + ((StatusRuntimeException) t).getStatus().getCode()))
                 .onFailure(t -> !isOutage(t)).transform(t -> ApiException.unavailable(ItemCatalog.MASTER_DATA_UNAVAILABLE,
                         "Master data could not answer for item " + itemCode));
+    }
+
+    /** The caller's credentials as gRPC metadata, as Kassa's gRPC services read them. */
+    static Metadata headers(Credentials credentials) {
+        Metadata headers = new Metadata();
+        if (credentials.bearerToken() != null) {
+            headers.put(AUTHORIZATION, "Bearer " + credentials.bearerToken());
+        } else if (credentials.apiKey() != null) {
+            headers.put(API_KEY, credentials.apiKey());
+            headers.put(TERMINAL_ID, credentials.terminalId());
+        }
+        return headers;
     }
 
     /** Failures of master data as a whole: only these count toward the breaker. */

@@ -4,10 +4,13 @@ import dev.kassa.cart.domain.Cart;
 import dev.kassa.cart.domain.CartView;
 import dev.kassa.cart.domain.DiscountRequest;
 import dev.kassa.cart.domain.PaymentRequest;
+import dev.kassa.cart.client.Recommendations;
+import dev.kassa.cart.service.CartRecommendations;
 import dev.kassa.cart.service.CartService;
 import dev.kassa.cart.service.TerminalCaller;
 import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
+import dev.kassa.common.api.QueryValues;
 import dev.kassa.common.auth.CallerContext;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
@@ -38,6 +42,8 @@ public class CartResource {
 
     @Inject
     CartService carts;
+    @Inject
+    CartRecommendations recommendations;
     @Inject
     CallerContext callers;
     @Inject
@@ -64,6 +70,18 @@ public class CartResource {
     @Path("/{cartId}")
     public Uni<ApiResponse<CartView>> get(@PathParam("cartId") String cartId) {
         return ok(carts.get(caller(), cartId), "Cart found", "get_cart");
+    }
+
+    /**
+     * Items to suggest for the cart (best first, none already in it): the recommendation service's
+     * answer, or its fallback; {@code limit} 1 to 50, 5 by default.
+     */
+    @GET
+    @Path("/{cartId}/recommendations")
+    public Uni<ApiResponse<List<Recommendations.Suggested>>> recommendations(@PathParam("cartId") String cartId,
+                                                                             @QueryParam("limit") String limit) {
+        return recommendations.forCart(caller(), cartId, QueryValues.optionalInt("limit", limit))
+                .map(found -> ApiResponse.ok(found, "Recommendations retrieved successfully", "get_recommendations"));
     }
 
     @POST

@@ -10,6 +10,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServer;
+import dev.kassa.recommendation.grpc.v1.Reason;
+import dev.kassa.recommendation.grpc.v1.RecommendResponse;
+import dev.kassa.recommendation.grpc.v1.Recommendation;
+import dev.kassa.recommendation.grpc.v1.RecommendationServiceGrpc;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +25,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * common 120, store 100, category 001, tax 01), {@code P<price>-<anything>} (that price, tax
  * 01), {@code FAIL-<anything>} an INTERNAL error (a fault on that one item), everything else unknown. {@link #takeDown()} makes it drop every connection (a system
  * property, shared by the test's class loaders) until {@link #bringUp()}.
+ * <p>
+ * It also serves the recommendation service's {@code Recommend}: for any question it answers the
+ * question's first item (which the cart must drop), {@code R-1} (co-purchase, 0.9), {@code R-2} and
+ * {@code R-3} (popular, 0.5 and 0.25), and remembers the question ({@link #lastRecommendQuestion()}).
+ * {@link #recommendations(String)} switches it to {@code down} (connection dropped) or {@code slow}
+ * (no answer for 10 s).
  */
 public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
     static final String DOWN = "kassa.test.masterdata.down";
     static final String ITEM_CALLS = "kassa.test.masterdata.item-calls";
     private static final AtomicLong CALLS = new AtomicLong();
+
+    static final String RECOMMEND_MODE = "kassa.test.recommendation.mode";
+    static final String RECOMMEND_QUESTION = "kassa.test.recommendation.question";
 
     static final String API_KEY = "cart-test-terminal-key-0123456789abcdefghij";
 
@@ -37,6 +50,16 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
 
     public static void bringUp() {
         System.clearProperty(DOWN);
+    }
+
+    /** {@code up} (the default), {@code down} or {@code slow}. */
+    public static void recommendations(String mode) {
+        System.setProperty(RECOMMEND_MODE, mode);
+    }
+
+    /** The last Recommend question: "tenant|store|items,comma,separated|limit|authorization". */
+    public static String lastRecommendQuestion() {
+        return System.getProperty(RECOMMEND_QUESTION, "");
     }
 
     /** gRPC item lookups answered so far (across class loaders). */
@@ -59,9 +82,27 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
                 call.response().end(item);
             }
         }));
+        grpc.callHandler(RecommendationServiceGrpc.getRecommendMethod(), call -> call.handler(req -> {
+            System.setProperty(RECOMMEND_QUESTION, String.join("|", req.getTenantId(), req.getStoreCode(),
+                    String.join(",", req.getItemCodesList()), String.valueOf(req.getLimit()),
+                    String.valueOf(call.headers().get("authorization"))));
+            RecommendResponse.Builder answer = RecommendResponse.newBuilder();
+            if (req.getItemCodesCount() > 0) {
+                answer.addRecommendations(recommendation(req.getItemCodes(0), 0.95, Reason.CO_PURCHASE));
+            }
+            answer.addRecommendations(recommendation("R-1", 0.9, Reason.CO_PURCHASE))
+                    .addRecommendations(recommendation("R-2", 0.5, Reason.POPULAR))
+                    .addRecommendations(recommendation("R-3", 0.25, Reason.POPULAR));
+            if ("slow".equals(System.getProperty(RECOMMEND_MODE))) {
+                vertx.setTimer(10_000, id -> call.response().end(answer.build()));
+            } else {
+                call.response().end(answer.build());
+            }
+        }));
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(true))
                 .requestHandler(req -> {
-                    if (Boolean.getBoolean(DOWN)) {
+                    boolean recommend = req.path().startsWith("/kassa.recommendation.");
+                    if (Boolean.getBoolean(DOWN) || recommend && "down".equals(System.getProperty(RECOMMEND_MODE))) {
                         req.connection().close();
                         return;
                     }
@@ -82,8 +123,15 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
         return Map.of("quarkus.grpc.clients.masterdata.host", "127.0.0.1",
                 "quarkus.grpc.clients.masterdata.port", String.valueOf(port),
                 "quarkus.grpc.clients.masterdata.test-port", String.valueOf(port),
+                "quarkus.grpc.clients.recommendation.host", "127.0.0.1",
+                "quarkus.grpc.clients.recommendation.port", String.valueOf(port),
+                "quarkus.grpc.clients.recommendation.test-port", String.valueOf(port),
                 "quarkus.rest-client.masterdata.url", "http://127.0.0.1:" + port,
                 "quarkus.rest-client.terminal.url", "http://127.0.0.1:" + port);
+    }
+
+    private static Recommendation recommendation(String item, double score, Reason reason) {
+        return Recommendation.newBuilder().setItemCode(item).setScore(score).setReason(reason).build();
     }
 
     static ItemDetailResponse item(ItemDetailRequest r) {
