@@ -85,9 +85,11 @@ public final class Bench {
             try {
                 SaleLoop.BillListener bills = watcher == null ? SaleLoop.BillListener.NONE : watcher::billed;
                 URI cart = options.uri(BenchOptions.CART_PORT, "");
-                LoadPhase phase = new LoadPhase(http, out, Report.SALE_OPS, options.pace());
-                // A paced terminal needs K + 4 intervals for a sale; the starts are spread over one such cycle.
-                Duration cycle = options.paced() ? options.pace().multipliedBy(options.items() + 4L) : Duration.ZERO;
+                LoadPhase phase = new LoadPhase(http, out, options.operations(), options.pace());
+                // A paced terminal needs K + 4 intervals for a sale (2K + 4 asking for recommendations); the
+                // starts are spread over one such cycle.
+                long steps = options.items() * (options.recommend() ? 2L : 1L) + 4L;
+                Duration cycle = options.paced() ? options.pace().multipliedBy(steps) : Duration.ZERO;
                 List<CpuAccount.Snapshot> edges = new ArrayList<>();
                 Duration minWarmup = options.minWarmup() != null ? options.minWarmup() : autoMinWarmup(cpu.roots());
                 out.printf("Sale phase: %d virtual terminals, %s; warm-up %s to %s s, then %d x %s s ...%n",
@@ -95,7 +97,7 @@ public final class Bench {
                                 + " s each" : "closed loop", Report.secs(minWarmup), Report.secs(options.warmup()),
                         options.windows(), Report.secs(options.duration()));
                 sales = measure(phase, options, cycle, minWarmup, i -> new SaleLoop(cart, tenant.itemCodes(),
-                                tenant.terminals().get(i % tenant.terminals().size()), bills),
+                                tenant.terminals().get(i % tenant.terminals().size()), bills, options.recommend()),
                         options.paced() ? w -> w.perSecond(w.requests) : w -> w.perSecond(w.completed),
                         options.paced() ? "req/s" : "sales/s", cpu, edges, out);
                 usage = usage(cpu, edges, sales);

@@ -9,7 +9,7 @@ import java.util.Set;
 /** The command line of {@code ./pos bench}. {@code pace} is zero for the closed loop. */
 record BenchOptions(int terminals, int items, Duration duration, int windows, Duration warmup, Duration pace,
                     boolean floor, boolean newTenant, Path dataDir, String baseHost, String kafka, boolean help,
-                    Duration minWarmup) {
+                    Duration minWarmup, boolean recommend) {
 
     /** The shortest warm-up when a service runs the full JIT (C2): C1-compiled code plateaus long before. */
     static final Duration C2_MIN_WARMUP = Duration.ofSeconds(180);
@@ -44,6 +44,8 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
               --min-warmup T    shortest warm-up (default: 180s when a service runs the full JIT, whose
                                 C1 code plateaus for minutes before C2 takes over; else none)
               --floor           also measure the HTTP floor: the same client on GET / of the cart service
+              --recommend       after each add-item, ask the cart for recommendations (as a till showing
+                                "also bought" would); reported as the operation recommend
               --new-tenant      provision a fresh tenant even when a saved one fits
               --data-dir PATH   the data directory of ./pos up: pid files and the saved tenant
                                 (default .data)
@@ -56,7 +58,12 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
 
     static BenchOptions defaults() {
         return new BenchOptions(50, 5, Duration.ofSeconds(20), 3, Duration.ofSeconds(300), Duration.ZERO, false, false,
-                Path.of(".data"), "127.0.0.1", "127.0.0.1:9092", false, null);
+                Path.of(".data"), "127.0.0.1", "127.0.0.1:9092", false, null, false);
+    }
+
+    /** The operations of one sale, in order. */
+    java.util.List<String> operations() {
+        return recommend ? Report.SALE_OPS_WITH_RECOMMEND : Report.SALE_OPS;
     }
 
     boolean paced() {
@@ -75,6 +82,7 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
         Duration pace = o.pace;
         boolean floor = false;
         boolean newTenant = false;
+        boolean recommend = false;
         Path dataDir = o.dataDir;
         String host = o.baseHost;
         String kafka = o.kafka;
@@ -99,6 +107,10 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
                 }
                 case "--new-tenant" -> {
                     newTenant = true;
+                    continue;
+                }
+                case "--recommend" -> {
+                    recommend = true;
                     continue;
                 }
                 default -> {
@@ -128,7 +140,7 @@ record BenchOptions(int terminals, int items, Duration duration, int windows, Du
             }
         }
         return new BenchOptions(terminals, items, duration, windows, warmup, pace, floor, newTenant, dataDir, host,
-                kafka, help, minWarmup);
+                kafka, help, minWarmup, recommend);
     }
 
     URI uri(int port, String path) {

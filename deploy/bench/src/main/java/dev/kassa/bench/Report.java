@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 final class Report {
 
     static final List<String> SALE_OPS = List.of("create", "add-item", "subtotal", "pay", "bill");
+    static final List<String> SALE_OPS_WITH_RECOMMEND = List.of("create", "add-item", "recommend", "subtotal", "pay",
+            "bill");
     static final String FLOOR_OP = "floor";
 
     static final double TARGET_SALES_PER_SECOND = 100;
@@ -98,7 +100,7 @@ final class Report {
                 s.windows().size(), secs(o.duration()), num(s.seconds())));
         b.append(f("%-12s %9s %9s %7s %8s %8s %8s %8s   %s%n", "operation", "count", "req/s", "errors", "p50 ms",
                 "p95 ms", "p99 ms", "max ms", "p99 by window: median (min..max)"));
-        for (String op : SALE_OPS) {
+        for (String op : o.operations()) {
             row(b, op, op, t, s);
             b.append(f("   %s%n", s.p99(op)));
         }

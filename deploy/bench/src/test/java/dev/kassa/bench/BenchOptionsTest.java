@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +28,8 @@ class BenchOptionsTest {
         assertFalse(o.paced());
         assertFalse(o.floor());
         assertFalse(o.newTenant());
+        assertFalse(o.recommend());
+        assertEquals(Report.SALE_OPS, o.operations());
         assertEquals(Path.of(".data"), o.dataDir());
         assertEquals("127.0.0.1", o.baseHost());
         assertEquals("127.0.0.1:9092", o.kafka());
@@ -36,7 +39,7 @@ class BenchOptionsTest {
     @Test
     void everyOptionInBothSpellings() {
         BenchOptions o = BenchOptions.parse("--terminals", "2000", "--items=3", "--duration", "2m", "--warmup=500ms",
-                "--windows", "5", "--pace=3s", "--floor", "--new-tenant", "--data-dir", "/tmp/kassa-data",
+                "--windows", "5", "--pace=3s", "--floor", "--new-tenant", "--recommend", "--data-dir", "/tmp/kassa-data",
                 "--base-host", "10.0.0.5", "--kafka=10.0.0.5:19092");
         assertEquals(2000, o.terminals());
         assertEquals(3, o.items());
@@ -47,6 +50,8 @@ class BenchOptionsTest {
         assertTrue(o.paced());
         assertTrue(o.floor());
         assertTrue(o.newTenant());
+        assertTrue(o.recommend());
+        assertEquals(List.of("create", "add-item", "recommend", "subtotal", "pay", "bill"), o.operations());
         assertEquals(Path.of("/tmp/kassa-data"), o.dataDir());
         assertEquals("10.0.0.5", o.baseHost());
         assertEquals("10.0.0.5:19092", o.kafka());

@@ -39,6 +39,7 @@ class SaleLoopTest {
     private final AtomicLong bills = new AtomicLong();
     private final AtomicLong wrongRequests = new AtomicLong();
     private final ConcurrentHashMap<String, Integer> lines = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> recommendedAt = new ConcurrentHashMap<>();
     private final AtomicLong ticks = new AtomicLong();
     private volatile int failEveryNthBill;
     private volatile long stallAtTick = -1;
@@ -96,6 +97,16 @@ class SaleLoopTest {
         String[] parts = path.split("/"); // "", api, v1, carts, {id}, op
         String cart = parts[4];
         switch (parts[5]) {
+            case "recommendations" -> {
+                // asked right after each add-item, with the till's limit
+                int added = lines.get(cart);
+                if (!ex.getRequestMethod().equals("GET") || added < 1 || recommendedAt.put(cart + "/" + added, 1) != null
+                        || !"limit=5".equals(ex.getRequestURI().getQuery())) {
+                    wrongRequests.incrementAndGet();
+                }
+                reply(ex, 200, "{\"success\":true,\"data\":[{\"itemCode\":\"BENCH-009\",\"score\":0.5,"
+                        + "\"reason\":\"co_purchase\"}]}");
+            }
             case "lineItems" -> {
                 JsonNode b = Http.MAPPER.readTree(body);
                 if (!b.isArray() || b.size() != 1 || b.get(0).path("quantity").asInt() != 1
@@ -154,10 +165,16 @@ class SaleLoopTest {
 
     private Report.Measured sales(int terminals, ByteArrayOutputStream log, BillMatcher matcher)
             throws InterruptedException {
+        return sales(terminals, log, matcher, false);
+    }
+
+    private Report.Measured sales(int terminals, ByteArrayOutputStream log, BillMatcher matcher, boolean recommend)
+            throws InterruptedException {
         Provisioner.BenchTerminal terminal = new Provisioner.BenchTerminal("B1-0001-7", 7, "jwt-7");
-        return measure(Duration.ZERO, terminals, Duration.ofSeconds(1), Duration.ofSeconds(2), Report.SALE_OPS, log,
+        return measure(Duration.ZERO, terminals, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                recommend ? Report.SALE_OPS_WITH_RECOMMEND : Report.SALE_OPS, log,
                 i -> new SaleLoop(base, ITEMS, terminal, (id, no, nanos, measured) ->
-                        matcher.billed(BillMatcher.key(id, no), nanos, measured)));
+                        matcher.billed(BillMatcher.key(id, no), nanos, measured), recommend));
     }
 
     /** A loop of GET {@code path}; each answer completes a unit. */
@@ -203,6 +220,22 @@ class SaleLoopTest {
         // every measured bill reached the listener with its transaction number
         assertEquals(r.completed(), matcher.result().bills());
         assertTrue(t.percentileMillis("add-item", 99) > 0);
+    }
+
+    @Test
+    void withRecommendEachAddItemIsFollowedByOneQuestionForRecommendations() throws InterruptedException {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Report.Measured r = sales(3, log, new BillMatcher(), true);
+        LatencyTable t = r.table();
+        assertEquals(0, wrongRequests.get(), "requests out of place");
+        assertEquals(0, t.totalErrors(), log.toString());
+        long billed = t.count("bill");
+        assertTrue(billed >= 3, "bills measured: " + billed);
+        long items = t.count("add-item");
+        long asked = t.count("recommend");
+        assertTrue(Math.abs(items - asked) <= 3, items + " add-items, " + asked + " recommends");
+        assertTrue(items >= 5 * (billed - 3), items + " items, " + billed + " bills");
+        assertTrue(t.percentileMillis("recommend", 99) > 0);
     }
 
     @Test
