@@ -26,6 +26,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class ImageCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The files of the layers already read, by digest: the eight images share their base layers. */
+    private static final Map<String, Set<String>> LAYER_FILES = new java.util.concurrent.ConcurrentHashMap<>();
     public static final List<String> REQUIRED_JVM_OPTS =
             List.of("-XX:+UseSerialGC", "-Xms256m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
 
@@ -47,13 +49,20 @@ public final class ImageCheck {
             }
         }
         JsonNode config;
+        Set<String> files = new HashSet<>();
         List<byte[]> layers = new ArrayList<>();
         if (entries.containsKey("index.json")) {
             JsonNode index = JSON.readTree(entries.get("index.json"));
             JsonNode manifest = JSON.readTree(blob(entries, index.path("manifests").path(0).path("digest").asText()));
             config = JSON.readTree(blob(entries, manifest.path("config").path("digest").asText()));
             for (JsonNode layer : manifest.path("layers")) {
-                layers.add(blob(entries, layer.path("digest").asText()));
+                String digest = layer.path("digest").asText();
+                Set<String> known = LAYER_FILES.get(digest);
+                if (known == null) {
+                    known = layerFiles(blob(entries, digest));
+                    LAYER_FILES.put(digest, known);
+                }
+                files.addAll(known);
             }
         } else if (entries.containsKey("manifest.json")) {
             JsonNode manifest = JSON.readTree(entries.get("manifest.json")).path(0);
@@ -73,7 +82,6 @@ public final class ImageCheck {
         c.path("Labels").fields().forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
         List<String> env = new ArrayList<>();
         c.path("Env").forEach(n -> env.add(n.asText()));
-        Set<String> files = new HashSet<>();
         for (byte[] layer : layers) {
             files.addAll(layerFiles(layer));
         }
