@@ -44,6 +44,8 @@ final class ManifestChecks {
     static final String KEYS_DIR = "/etc/kassa/keys";
     /** Seconds the pods get to drain: preStop, in-flight requests, consumers committing. */
     static final int MIN_GRACE_SECONDS = 30;
+    /** The largest record the outbox sends: kassa.outbox.max-record-bytes (8 MiB) plus 64 KiB of headroom. */
+    static final long MIN_MESSAGE_BYTES = 8L * 1024 * 1024 + 64 * 1024;
     static final Set<String> KAFKA_TRIGGER_KEYS = Set.of("bootstrapServers", "consumerGroup", "topic", "lagThreshold",
             "offsetResetPolicy", "activationLagThreshold", "allowIdleConsumers");
 
@@ -398,6 +400,11 @@ final class ManifestChecks {
             declared.add(t.spec().topicName());
             if (t.spec().partitions() == null || t.spec().partitions() < 1) {
                 problem("KafkaTopic/" + t.metadata().name(), "no partitions");
+            }
+            String maxBytes = t.spec().config() == null ? null : t.spec().config().get("max.message.bytes");
+            if (maxBytes == null || Long.parseLong(maxBytes) < MIN_MESSAGE_BYTES) {
+                problem("KafkaTopic/" + t.metadata().name(), "max.message.bytes " + maxBytes + " is below the outbox's "
+                        + MIN_MESSAGE_BYTES + " (kassa.outbox.max-record-bytes and headroom)");
             }
             if (t.metadata().labels() == null || !t.metadata().labels().containsKey("strimzi.io/cluster")) {
                 problem("KafkaTopic/" + t.metadata().name(), "no strimzi.io/cluster label");

@@ -133,6 +133,8 @@ class ManifestTest {
                 .put("bootstrapServers", "kafka:9092")), "bootstrapServers kafka:9092 is not KASSA_KAFKA_BOOTSTRAP");
         assertReports(broken(d -> d.remove(find(d, "KafkaTopic", "pos.delivery-ack.cart"))),
                 "KafkaTopic: [pos.delivery-ack.cart] not declared");
+        assertReports(broken(d -> ((ObjectNode) find(d, "KafkaTopic", "pos.tranlog").at("/spec/config")).remove("max.message.bytes")),
+                "KafkaTopic/pos.tranlog: max.message.bytes null is below the outbox's");
     }
 
     @Test
