@@ -183,6 +183,8 @@ final class ServiceFleet implements AutoCloseable {
         env.put("KASSA_REPORT_URL", "http://127.0.0.1:" + (PORT_BASE + 4));
         env.put("KASSA_JOURNAL_URL", "http://127.0.0.1:" + (PORT_BASE + 5));
         env.put("KASSA_STOCK_URL", "http://127.0.0.1:" + (PORT_BASE + 6));
+        env.put("KASSA_RECOMMENDATION_HOST", "127.0.0.1");
+        env.put("KASSA_RECOMMENDATION_PORT", String.valueOf(PORT_BASE + 7));
         return env;
     }
 
