@@ -15,7 +15,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,8 +39,8 @@ import java.util.UUID;
 public class OfflineSaleResource {
 
     record Line(@NotNull @Code String itemCode,
-                @NotNull @Digits(integer = Limits.QUANTITY_INTEGER_DIGITS, fraction = 0) Integer quantity,
-                @NotNull @Amount BigDecimal unitPrice,
+                @NotNull @Min(1) @Digits(integer = Limits.QUANTITY_INTEGER_DIGITS, fraction = 0) Integer quantity,
+                @NotNull @PositiveOrZero @Amount BigDecimal unitPrice,
                 @Name String itemName,
                 @Code String taxCode) {
     }

@@ -92,8 +92,14 @@ public class IdempotencyKeys {
     }
 
     static boolean mutating(HttpMethod method) {
-        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
-                || method == HttpMethod.DELETE;
+        return mutating(method.name());
+    }
+
+    static boolean mutating(String method) {
+        return switch (method) {
+            case "POST", "PUT", "PATCH", "DELETE" -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -143,7 +149,7 @@ public class IdempotencyKeys {
     @ServerRequestFilter
     public Uni<Response> claim(ContainerRequestContext request) {
         String key = enabled ? request.getHeaderString(HEADER) : null;
-        if (key == null || !mutating(HttpMethod.valueOf(request.getMethod()))) {
+        if (key == null || !mutating(request.getMethod())) {
             return Uni.createFrom().nullItem();
         }
         if (!validKey(key)) {
