@@ -638,4 +638,36 @@ class TerminalResourceTest extends TerminalTestBase {
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
+
+    /** A retried cash-in with an Idempotency-Key moves the drawer once; the key with another body is refused. */
+    @Test
+    void retriedCashInWithAnIdempotencyKeyAppliesOnce() {
+        String tenantId = tenantWithStore("5678");
+        Doubles.staff(tenantId, "S001", "Staff1");
+        String apiKey = (String) createTerminal(tenantId, "5678", 3).get("apiKey");
+        String terminalId = tenantId + "-5678-3";
+        withKey(apiKey).body(Map.of("staff_id", "S001")).post("/api/v1/terminals/{id}/sign-in", terminalId)
+                .then().statusCode(200);
+        withKey(apiKey).body(Map.of("initial_amount", 1000)).post("/api/v1/terminals/{id}/open", terminalId)
+                .then().statusCode(200);
+
+        String key = java.util.UUID.randomUUID().toString();
+        Response first = withKey(apiKey).header("Idempotency-Key", key).body(Map.of("amount", 700))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId);
+        Response again = withKey(apiKey).header("Idempotency-Key", key).body(Map.of("amount", 700))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId);
+        assertEquals(200, first.statusCode(), first.asString());
+        assertEquals(200, again.statusCode());
+        assertEquals(first.asString(), again.asString());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        withKey(apiKey).header("Idempotency-Key", key).body(Map.of("amount", 800))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId)
+                .then().statusCode(422).body("userError.code", equalTo("300001"));
+        withKey(apiKey).body(Map.of("amount", 900)).post("/api/v1/terminals/{id}/cash-in", terminalId)
+                .then().statusCode(200);
+
+        // the drawer's log: the float, the first cash-in once, then the next one (a replay would sit in between)
+        List<JsonNode> logs = records(Topics.CASHLOG, Topics.terminalKey(tenantId, "5678", 3), 3);
+        assertEquals(List.of(1000, 700, 900), logs.stream().map(l -> l.path("amount").asInt()).toList());
+    }
 }

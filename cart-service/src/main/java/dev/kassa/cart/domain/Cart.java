@@ -289,6 +289,17 @@ public final class Cart {
         return this;
     }
 
+    /**
+     * Adds entries to the finished cart's {@code additionalInfo} (after {@link #bill}; e.g. an offline
+     * sale's client id and review reasons), so its tranlog carries them.
+     */
+    public Cart annotate(Map<String, Object> info) {
+        Map<String, Object> merged = new LinkedHashMap<>(additionalInfo);
+        merged.putAll(info);
+        additionalInfo = Map.copyOf(merged);
+        return this;
+    }
+
     // ---------------------------------------------------------------- internals
 
     private void finish(CartState state, TransactionNumbers numbers, OffsetDateTime now, ReceiptSettings receipt) {

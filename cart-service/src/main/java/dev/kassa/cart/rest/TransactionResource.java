@@ -63,13 +63,15 @@ public class TransactionResource {
                                                        @QueryParam("receipt_no") Long receiptNo,
                                                        @QueryParam("include_cancelled") @DefaultValue("false")
                                                        boolean includeCancelled,
+                                                       @QueryParam("needs_review") Boolean needsReview,
                                                        @QueryParam("page") Integer page,
                                                        @QueryParam("limit") Integer limit,
                                                        @QueryParam("sort") String sort) {
         reader(tenantId, storeCode, terminalNo);
         PageRequest paging = PageRequest.of(page, limit, sort, TransactionService.SORTABLE);
         return transactions.list(tenantId, storeCode, terminalNo,
-                        new TransactionService.Filter(businessDate, openCounter, types, receiptNo, includeCancelled),
+                        new TransactionService.Filter(businessDate, openCounter, types, receiptNo, includeCancelled,
+                                needsReview),
                         paging)
                 .map(p -> ApiResponse.page(p.data(), p.metadata(), "Transactions found", "get_transactions"));
     }

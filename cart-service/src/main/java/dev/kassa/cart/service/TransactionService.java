@@ -41,7 +41,7 @@ public class TransactionService {
             "business_date", "transaction_type", "open_counter", "business_counter", "total_amount_with_tax");
 
     public record Filter(String businessDate, Integer openCounter, List<Integer> transactionTypes, Long receiptNo,
-                         boolean includeCancelled) {
+                         boolean includeCancelled, Boolean needsReview) {
     }
 
     public record Page(List<TransactionView> data, PageMetadata metadata) {
@@ -88,6 +88,10 @@ public class TransactionService {
         }
         if (!f.includeCancelled()) {
             where.append(" AND NOT is_cancelled");
+        }
+        if (f.needsReview() != null) { // offline sales flagged for review (V3)
+            where.append(f.needsReview() ? " AND needs_review" : " AND NOT needs_review");
+            filter.put("needs_review", f.needsReview());
         }
         filter.put("include_cancelled", f.includeCancelled());
         return tx.run(tenantId, session -> {

@@ -48,6 +48,9 @@ class BadInputSweepTest extends CartApiTestBase {
                 .sample("POST /api/v1/carts/{cartId}/discounts",
                         "[{\"discountType\":\"DiscountAmount\",\"discountValue\":10}]")
                 .sample("POST /api/v1/carts/{cartId}/payments", payment)
+                .sample("POST /api/v1/carts/offline-sales", "{\"sales\":[{\"clientSaleId\":\"" + UUID.randomUUID()
+                        + "\",\"localTime\":\"2026-01-01T08:00:00+09:00\",\"lines\":[{\"itemCode\":\"49-01\","
+                        + "\"quantity\":1,\"unitPrice\":100}],\"payments\":[{\"paymentCode\":\"01\",\"amount\":110}]}]}")
                 .sample("POST /api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}/transactions/"
                         + "{transactionNo}/void", payment)
                 .sample("POST /api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}/transactions/"

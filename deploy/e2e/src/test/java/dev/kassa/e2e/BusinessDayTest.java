@@ -114,6 +114,7 @@ class BusinessDayTest {
             steps.check("after redelivery: every answer above is identical to the first delivery's", () ->
                     compareRounds());
             promotionDay();
+            offlineDay();
         } catch (Steps.DayStopped stopped) {
             // the summary names the step
         } finally {
@@ -692,6 +693,127 @@ class BusinessDayTest {
                     .num("/data/totalNetAmount", 494).num("/data/totalQuantity", 2)
                     .num("/data/totalTransactionCount", 1)
                     .verify();
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------ offline sales
+
+    static final String OFFLINE_STORE = "5680";
+    static final int OFFLINE_TERMINAL_NO = 1;
+    private String offlineDate;
+
+    /*
+     * Store 5680, terminal 1 (stock 49-02 = 10, 49-03 = 5), open with 1000; sold offline, uploaded twice:
+     *   A  2 x 49-02 @250 = 500, tax 01 external 50 -> 550, cash 550
+     *   B  1 x E2E-LOOSE @80, unknown to master data: tax exempt, 80, cash 80 (flagged)
+     *   C  1 x 49-03 @300 instead of 330, tax 02 internal -> 300, cash 300 (flagged)
+     * transactions 1-3, receipts 111111-111113, 2 to review; stock 49-02 8 and 49-03 4 (one sale row each);
+     * journal: 3 sales; daily sales report: gross 930 = 550 + 80 + 300, quantity 4, count 3
+     */
+    private void offlineDay() {
+        String store = "/api/v1/tenants/" + tenant + "/stores/" + OFFLINE_STORE;
+        String offlineTerminal = tenant + "-" + OFFLINE_STORE + "-" + OFFLINE_TERMINAL_NO;
+        steps.run("offline: store " + OFFLINE_STORE + ", stock 49-02 = 10, 49-03 = 5, terminal " + OFFLINE_STORE + "-"
+                + OFFLINE_TERMINAL_NO + " open with 1000", () -> {
+            api.post(TERMINAL, "/api/v1/tenants/" + tenant + "/stores").bearer(adminToken)
+                    .json(obj("store_code", OFFLINE_STORE, "store_name", "E2E offline store")).call().expect(201);
+            for (Object[] q : new Object[][] {{CROISSANT, 10}, {APFELSAFT, 5}}) {
+                api.put(STOCK, store + "/stock/" + q[0] + "/update").bearer(adminToken)
+                        .json(obj("quantityChange", q[1], "updateType", "initial")).call().expect(200);
+            }
+            Reply r = api.post(TERMINAL, "/api/v1/terminals").bearer(adminToken)
+                    .json(obj("store_code", OFFLINE_STORE, "terminal_no", OFFLINE_TERMINAL_NO, "description",
+                            "E2E offline terminal")).call().expect(201);
+            terminalId = offlineTerminal;
+            apiKey = r.data().path("apiKey").asText();
+            r = api.post(TERMINAL, "/api/v1/auth/token").query("terminal_id", terminalId)
+                    .header("X-API-KEY", apiKey).call().expect(200);
+            terminalToken = r.data().path("access_token").asText();
+            functionMode("OpenTerminal");
+            r = api.post(TERMINAL, terminalPath("/sign-in")).bearer(terminalToken).json(obj("staff_id", STAFF)).call()
+                    .expect(200);
+            terminalToken = newToken(r);
+            r = api.post(TERMINAL, terminalPath("/open")).bearer(terminalToken).json(obj("initial_amount", 1000)).call()
+                    .expect(200);
+            offlineDate = r.data().path("businessDate").asText();
+            terminalToken = newToken(r);
+            functionMode("Sales");
+        });
+        List<Map<String, Object>> sales = List.of(
+                obj("clientSaleId", java.util.UUID.randomUUID().toString(), "localTime", OffsetDateTime.now().minusHours(2)
+                                .truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "lines", List.of(obj("itemCode", CROISSANT, "quantity", 2, "unitPrice", 250)),
+                        "payments", List.of(obj("paymentCode", "01", "amount", 550))),
+                obj("clientSaleId", java.util.UUID.randomUUID().toString(), "localTime", OffsetDateTime.now().minusHours(1)
+                                .truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "lines", List.of(obj("itemCode", "E2E-LOOSE", "quantity", 1, "unitPrice", 80, "itemName", "Loose")),
+                        "payments", List.of(obj("paymentCode", "01", "amount", 80))),
+                obj("clientSaleId", java.util.UUID.randomUUID().toString(), "localTime", OffsetDateTime.now().minusMinutes(30)
+                                .truncatedTo(ChronoUnit.SECONDS).toString(),
+                        "lines", List.of(obj("itemCode", APFELSAFT, "quantity", 1, "unitPrice", 300)),
+                        "payments", List.of(obj("paymentCode", "01", "amount", 300))));
+        AtomicReference<Reply> firstUpload = new AtomicReference<>();
+        steps.run("offline: cart: upload 3 offline sales: transactions 1-3, receipts 111111-111113, 2 flagged", () -> {
+            Reply r = api.post(CART, "/api/v1/carts/offline-sales").bearer(terminalToken).json(obj("sales", sales)).call()
+                    .expect(200);
+            Expect.on(r).num("/data/accepted", 3).num("/data/flagged", 2).num("/data/rejected", 0)
+                    .num("/data/sales/0/transactionNo", 1).num("/data/sales/2/transactionNo", 3)
+                    .num("/data/sales/0/receiptNo", FIRST_RECEIPT).num("/data/sales/2/receiptNo", FIRST_RECEIPT + 2)
+                    .num("/data/sales/0/totalAmountWithTax", 550).num("/data/sales/1/totalAmountWithTax", 80)
+                    .num("/data/sales/2/totalAmountWithTax", 300).bool("/data/sales/0/needsReview", false)
+                    .text("/data/sales/1/reviewReasons/0", "unknown_item:E2E-LOOSE")
+                    .text("/data/sales/2/reviewReasons/0", "price_differs:" + APFELSAFT + ":330").verify();
+            firstUpload.set(r);
+        });
+        steps.run("offline: cart: the same batch again answers the same and adds nothing", () -> {
+            Reply r = api.post(CART, "/api/v1/carts/offline-sales").bearer(terminalToken).json(obj("sales", sales)).call()
+                    .expect(200);
+            Expect.on(r).that("the same answer", r.json().equals(firstUpload.get().json()), r.body()).verify();
+            String transactions = store + "/terminals/" + OFFLINE_TERMINAL_NO + "/transactions";
+            r = api.get(CART, transactions).bearer(adminToken).query("include_cancelled", true).call().expect(200);
+            Expect.on(r).num("/metadata/total", 3).verify();
+            r = api.get(CART, transactions).bearer(adminToken).query("needs_review", true).call().expect(200);
+            Expect.on(r).num("/metadata/total", 2).verify();
+        });
+        steps.run("offline: terminal: close with physical_amount 1930", () -> {
+            functionMode("CloseTerminal");
+            Reply r = api.post(TERMINAL, terminalPath("/close")).bearer(terminalToken)
+                    .json(obj("physical_amount", 1930)).call().expect(200);
+            terminalToken = newToken(r);
+        });
+        steps.check("offline: stock, journal and report count each offline sale once (polled)", () -> {
+            AtomicReference<String> last = new AtomicReference<>();
+            try {
+                await().atMost(EVENTS_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    List<String> problems = new ArrayList<>();
+                    for (Object[] x : new Object[][] {{CROISSANT, 8}, {APFELSAFT, 4}}) {
+                        Reply q = api.get(STOCK, store + "/stock/" + x[0]).bearer(adminToken).call();
+                        Reply h = api.get(STOCK, store + "/stock/" + x[0] + "/history").bearer(adminToken)
+                                .query("limit", 100).call();
+                        if (q.status() != 200 || q.data().path("currentQuantity").asInt() != (int) x[1]
+                                || h.status() != 200 || h.json().at("/data/metadata/total").asInt() != 2) {
+                            problems.add("stock " + x[0] + ": " + q.body() + " history " + h.body());
+                        }
+                    }
+                    Reply j = api.get(JOURNAL, store + "/journals").bearer(adminToken).query("terminals", OFFLINE_TERMINAL_NO)
+                            .query("transaction_types", 101).query("limit", 100).call();
+                    if (j.status() != 200 || j.json().at("/metadata/total").asInt() != 3) {
+                        problems.add("journal: " + j.body());
+                    }
+                    Reply s = api.get(REPORT, store + "/terminals/" + OFFLINE_TERMINAL_NO + "/reports").bearer(adminToken)
+                            .query("report_scope", "daily").query("report_type", "sales")
+                            .query("business_date", offlineDate).query("open_counter", 1).call();
+                    if (s.status() != 200 || s.data().at("/salesGross/amount").asInt() != 930
+                            || s.data().at("/salesGross/quantity").asInt() != 4
+                            || s.data().at("/salesGross/count").asInt() != 3) {
+                        problems.add("sales report: " + s.body());
+                    }
+                    last.set(String.join("\n", problems));
+                    return problems.isEmpty();
+                });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("after " + EVENTS_TIMEOUT.toSeconds() + " s:\n" + last.get());
+            }
         });
     }
 
