@@ -71,6 +71,8 @@ public final class Cart {
     private String receiptText;
     private String journalText;
     private Map<String, Object> additionalInfo = Map.of();
+    /** The customer the sale is for, or null; the tranlog carries it as {@code additional_info.customer_code}. */
+    private String customerCode;
 
     private Cart() {
         // for Jackson
@@ -300,6 +302,13 @@ public final class Cart {
         return this;
     }
 
+    /** Names the customer the sale is for (their points and credit ledgers post it from the tranlog). */
+    public void forCustomer(String code) {
+        customerCode = code;
+    }
+
+    public String customerCode() { return customerCode; }
+
     // ---------------------------------------------------------------- internals
 
     private void finish(CartState state, TransactionNumbers numbers, OffsetDateTime now, ReceiptSettings receipt) {
@@ -317,6 +326,9 @@ public final class Cart {
     private Map<String, Object> additionalInfo(ReceiptSettings receipt) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("cart_id", cartId);
+        if (customerCode != null) {
+            info.put("customer_code", customerCode);
+        }
         if (receipt.invoiceRegistrationNumber() != null) {
             info.put("invoice_registration_number", receipt.invoiceRegistrationNumber());
         }

@@ -61,8 +61,8 @@ public class CartResource {
     @ResponseStatus(201)
     public Uni<ApiResponse<Map<String, String>>> create(
             @RequestBody(required = false) @Valid Requests.CreateCart body) { // no body: a sales cart, no user
-        Requests.CreateCart b = body == null ? new Requests.CreateCart(null, null, null) : body;
-        return carts.create(caller(), b.transactionType(), b.userId(), b.userName())
+        Requests.CreateCart b = body == null ? new Requests.CreateCart(null, null, null, null) : body;
+        return carts.create(caller(), b.transactionType(), b.userId(), b.userName(), b.customerCode())
                 .map(id -> ApiResponse.created(Map.of("cartId", id), "Cart created", "create_cart"));
     }
 

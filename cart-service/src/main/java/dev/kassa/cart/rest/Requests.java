@@ -21,8 +21,9 @@ final class Requests {
     private Requests() {
     }
 
+    /** {@code customerCode}: the customer the sale is for (loyalty points, store credit), carried by its tranlog. */
     record CreateCart(@Digits(integer = 3, fraction = 0) Integer transactionType, @Code String userId,
-                      @Name String userName) {
+                      @Name String userName, @Code String customerCode) {
     }
 
     record Item(@NotNull @Code String itemCode,

@@ -87,9 +87,18 @@ public class CartService {
     // ------------------------------------------------------------------ create and read
 
     public Uni<String> create(TerminalCaller caller, Integer transactionType, String userId, String userName) {
+        return create(caller, transactionType, userId, userName, null);
+    }
+
+    /** A cart, for a customer when {@code customerCode} is given (not looked up: a sale needs no extra round trip). */
+    public Uni<String> create(TerminalCaller caller, Integer transactionType, String userId, String userName,
+                              String customerCode) {
         String cartId = UUID.randomUUID().toString();
         Staff user = userId == null && userName == null ? null : new Staff(userId, userName);
         Cart cart = Cart.create(cartId, caller.terminal(), transactionType, user, OffsetDateTime.now());
+        if (customerCode != null && !customerCode.isBlank()) {
+            cart.forCustomer(customerCode);
+        }
         return store.create(caller.tenantId(), cartId, json(cart)).map(created -> {
             if (!created) {
                 throw ApiException.duplicate("Cart id already in use: " + cartId);

@@ -153,6 +153,21 @@ class SaleFlowApiTest extends CartApiTestBase {
                 .body("data[0].status.isCancelled", is(true));
     }
 
+    @Test
+    void aCartForACustomerCarriesTheCustomerInItsTranlog() {
+        String cartId = as(token).body(Map.of("transaction_type", 101, "customer_code", "ASHA-1"))
+                .post("/api/v1/carts").then().statusCode(201).extract().path("data.cartId");
+        addItem(token, cartId, "49-01", 1);
+        int no = post(token, cartId, "cancel", null).getInt("data.transactionNo");
+        assertEquals("ASHA-1", tranlog(tenant, 9, no).path("additional_info").path("customer_code").asText());
+        // a cart without a customer names none
+        String plain = createCart(token);
+        addItem(token, plain, "49-01", 1);
+        int other = post(token, plain, "cancel", null).getInt("data.transactionNo");
+        assertTrue(tranlog(tenant, 9, other).path("additional_info").path("customer_code").isMissingNode());
+        as(token).body(Map.of("customer_code", "A\u0000B")).post("/api/v1/carts").then().statusCode(422);
+    }
+
     /** The tranlog of one transaction, read from pos.tranlog. */
     static JsonNode tranlog(String tenant, int terminalNo, int transactionNo) {
         java.util.function.Predicate<JsonNode> match = j -> tenant.equals(j.path("tenant_id").asText())

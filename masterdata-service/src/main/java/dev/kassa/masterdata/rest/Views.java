@@ -3,6 +3,7 @@ package dev.kassa.masterdata.rest;
 import dev.kassa.masterdata.config.MasterDataConfig;
 import dev.kassa.masterdata.domain.BookLayout.BookCategory;
 import dev.kassa.masterdata.domain.Category;
+import dev.kassa.masterdata.domain.Customer;
 import dev.kassa.masterdata.domain.Item;
 import dev.kassa.masterdata.domain.ItemBook;
 import dev.kassa.masterdata.domain.Payment;
@@ -42,6 +43,11 @@ public class Views {
     /** 120.00 is shown as 120: amounts compare by value, and Kugel shows no trailing zeros either. */
     static BigDecimal amount(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros();
+    }
+
+    public CustomerView customer(Customer c) {
+        return new CustomerView(c.customerCode, c.name, c.phone, c.email, c.loyaltyTier, amount(c.creditLimit),
+                c.erased, text(c.entryDatetime), text(c.lastUpdateDatetime));
     }
 
     public StaffView staff(Staff s) {

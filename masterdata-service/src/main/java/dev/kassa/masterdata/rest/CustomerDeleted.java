@@ -1,0 +1,4 @@
+package dev.kassa.masterdata.rest;
+
+public record CustomerDeleted(String customerCode) {
+}
