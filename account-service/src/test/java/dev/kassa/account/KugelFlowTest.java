@@ -34,7 +34,8 @@ class KugelFlowTest {
     @Test
     void bootstrapStepsOneAndTwo() throws Exception {
         // Step 1: POST :8000/api/v1/accounts/register (no auth)
-        given().contentType(ContentType.JSON)
+        // From an address of its own: registrations are throttled per address.
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", Accounts.someAddress())
                 .body("{\"username\":\"admin\",\"password\":\"Kugel-Pa55\",\"tenant_id\":\"T9999\"}")
                 .when().post("/api/v1/accounts/register")
                 .then().statusCode(201)
