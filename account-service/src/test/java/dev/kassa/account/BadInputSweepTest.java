@@ -28,15 +28,15 @@ class BadInputSweepTest {
     @Test
     void badBodiesAreRefusedAndChangeNothing() {
         StoredUsers users = new StoredUsers(dataSource);
-        String tenant = registerTenant("admin", "admin-Pa55");
+        String tenant = registerTenant("admin", "Kassa-Pa55");
         String fresh = Accounts.newTenantId();
 
         BadInputSweep.of("account", URI.create("http://localhost:" + RestAssured.port))
                 .header("Authorization", "Bearer " + TestTokens.user(tenant, "admin", true))
                 .sample("POST /api/v1/accounts/register",
-                        "{\"username\":\"sweep\",\"password\":\"Sweep-Pa55\",\"tenant_id\":\"" + fresh + "\"}")
+                        "{\"username\":\"sweep\",\"password\":\"Broom-Pa55w\",\"tenant_id\":\"" + fresh + "\"}")
                 .sample("POST /api/v1/accounts/register/user",
-                        "{\"username\":\"sweep\",\"password\":\"Sweep-Pa55\",\"tenant_id\":\"" + tenant
+                        "{\"username\":\"sweep\",\"password\":\"Broom-Pa55w\",\"tenant_id\":\"" + tenant
                                 + "\",\"roles\":[\"cashier\"]}")
                 .snapshot("tenants", () -> String.valueOf(users.tenants().size()))
                 .snapshot("users of " + tenant, () -> String.valueOf(users.count(tenant)))

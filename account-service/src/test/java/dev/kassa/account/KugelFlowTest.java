@@ -34,8 +34,9 @@ class KugelFlowTest {
     @Test
     void bootstrapStepsOneAndTwo() throws Exception {
         // Step 1: POST :8000/api/v1/accounts/register (no auth)
-        given().contentType(ContentType.JSON)
-                .body("{\"username\":\"admin\",\"password\":\"admin\",\"tenant_id\":\"T9999\"}")
+        // From an address of its own: registrations are throttled per address.
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", Accounts.someAddress())
+                .body("{\"username\":\"admin\",\"password\":\"Kugel-Pa55\",\"tenant_id\":\"T9999\"}")
                 .when().post("/api/v1/accounts/register")
                 .then().statusCode(201)
                 .body("success", is(true))
@@ -47,14 +48,15 @@ class KugelFlowTest {
                 .body("data.hashedPassword", startsWith("$2"))
                 .body("data.createdAt", notNullValue());
 
-        // Step 2: POST :8000/api/v1/accounts/token, form username=admin&password=admin&client_id=T9999
+        // Step 2: POST :8000/api/v1/accounts/token, form username=admin&password=Kugel-Pa55&client_id=T9999
         Map<String, Object> answer = given().contentType(ContentType.URLENC)
-                .body("username=admin&password=admin&client_id=T9999")
+                .body("username=admin&password=Kugel-Pa55&client_id=T9999")
                 .when().post("/api/v1/accounts/token")
                 .then().statusCode(200)
                 .body("token_type", is("bearer"))
                 .extract().path("");
-        assertEquals(Set.of("access_token", "token_type"), answer.keySet(), "no envelope");
+        assertEquals(Set.of("access_token", "token_type", "refresh_token", "expires_in"), answer.keySet(),
+                "no envelope: Kugel's two fields and the standard OAuth2 two");
 
         String jwt = (String) answer.get("access_token");
         JsonWebToken verified = tokens.verify(jwt);

@@ -66,7 +66,7 @@ class RegisterSuperuserTest {
     void registersTheSuperuserOfANamedTenant_snakeCaseBody() {
         String tenant = newTenantId();
         Instant before = Instant.now().minusSeconds(1);
-        ExtractableResponse<Response> answer = register(body("username", "boss", "password", "s3cret!", "tenant_id", tenant))
+        ExtractableResponse<Response> answer = register(body("username", "boss", "password", "Pa55-!terc3s", "tenant_id", tenant))
                 .statusCode(201)
                 .contentType(ContentType.JSON)
                 .body("success", is(true))
@@ -112,7 +112,7 @@ class RegisterSuperuserTest {
     @Test
     void acceptsACamelCaseBody() {
         String tenant = newTenantId();
-        register(body("username", "camel", "password", "pw-camel", "tenantId", tenant))
+        register(body("username", "camel", "password", "Pa55-lemac-wp", "tenantId", tenant))
                 .statusCode(201)
                 .body("data.tenantId", is(tenant))
                 .body("data.username", is("camel"));
@@ -121,25 +121,25 @@ class RegisterSuperuserTest {
 
     @Test
     void makesUpATenantIdWhenNoneIsGiven() {
-        String first = register(body("username", "solo", "password", "pw1")).statusCode(201)
+        String first = register(body("username", "solo", "password", "Pa55-1wp")).statusCode(201)
                 .body("data.tenantId", matchesPattern("[A-Z][0-9]{4}"))
                 .body("data.isSuperuser", is(true))
                 .extract().path("data.tenantId");
-        String second = register(body("username", "solo", "password", "pw2", "tenant_id", "")).statusCode(201)
+        String second = register(body("username", "solo", "password", "Pa55-2wp", "tenant_id", "")).statusCode(201)
                 .body("data.tenantId", matchesPattern("[A-Z][0-9]{4}"))
                 .extract().path("data.tenantId");
         assertNotEquals(first, second);
         assertTrue(stored.schemaExists(first));
         assertTrue(stored.tenantRecorded(second));
         assertEquals(1, stored.count(first));
-        Accounts.token("solo", "pw1", first);
-        Accounts.token("solo", "pw2", second);
+        Accounts.token("solo", "Pa55-1wp", first);
+        Accounts.token("solo", "Pa55-2wp", second);
     }
 
     @Test
     void refusesASecondSuperuserForAnExistingTenant() {
-        String tenant = Accounts.registerTenant("first", "pw-first");
-        register(body("username", "intruder", "password", "pw-x", "tenant_id", tenant))
+        String tenant = Accounts.registerTenant("first", "Pa55-tsrif-wp");
+        register(body("username", "intruder", "password", "Pa55-x-wp", "tenant_id", tenant))
                 .statusCode(400)
                 .body("success", is(false))
                 .body("code", is(400))
@@ -148,12 +148,12 @@ class RegisterSuperuserTest {
                 .body("data", nullValue())
                 .body("operation", is("app_exception_handler"));
         // Same username again: still the tenant rule, and the first superuser keeps its password.
-        register(body("username", "first", "password", "other", "tenant_id", tenant))
+        register(body("username", "first", "password", "Pa55-rehto", "tenant_id", tenant))
                 .statusCode(400).body("userError.code", is("408001"));
         assertEquals(1, stored.count(tenant));
         assertEquals(null, stored.find(tenant, "intruder"));
-        Accounts.token("first", "pw-first", tenant);
-        Accounts.login("first", "other", tenant).statusCode(401);
+        Accounts.token("first", "Pa55-tsrif-wp", tenant);
+        Accounts.login("first", "Pa55-rehto", tenant).statusCode(401);
     }
 
     @Test
@@ -165,7 +165,7 @@ class RegisterSuperuserTest {
             for (int i = 0; i < 4; i++) {
                 String name = "racer" + i;
                 calls.add(CompletableFuture.supplyAsync(() -> register(
-                        body("username", name, "password", "pw", "tenant_id", tenant)).extract().statusCode(), pool));
+                        body("username", name, "password", "Pa55-wp-00", "tenant_id", tenant)).extract().statusCode(), pool));
             }
             List<Integer> statuses = new ArrayList<>();
             for (CompletableFuture<Integer> call : calls) {
@@ -252,10 +252,10 @@ class RegisterSuperuserTest {
     @Test
     void theResponseNeverShowsThePassword() {
         String tenant = newTenantId();
-        String raw = register(body("username", "quiet", "password", "VerySecret123", "tenant_id", tenant))
+        String raw = register(body("username", "quiet", "password", "Pa55-321terceSyreV", "tenant_id", tenant))
                 .statusCode(201).extract().asString();
         assertTrue(!raw.contains("VerySecret123"), raw);
-        register(body("username", "quiet", "password", "VerySecret123", "tenant_id", tenant))
+        register(body("username", "quiet", "password", "Pa55-321terceSyreV", "tenant_id", tenant))
                 .statusCode(400).body(not(containsString("VerySecret123")));
     }
 }

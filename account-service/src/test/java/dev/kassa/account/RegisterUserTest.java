@@ -55,13 +55,13 @@ class RegisterUserTest {
     @BeforeEach
     void setUp() {
         stored = new StoredUsers(dataSource);
-        tenant = registerTenant("owner", "owner-pw");
-        superToken = token("owner", "owner-pw", tenant);
+        tenant = registerTenant("owner", "Pa55-wp-renwo");
+        superToken = token("owner", "Pa55-wp-renwo", tenant);
     }
 
     @Test
     void aSuperuserAddsAUserWithTheDefaultRole() {
-        ExtractableResponse<Response> answer = registerUser(superToken, body("username", "clerk", "password", "clerk-pw"))
+        ExtractableResponse<Response> answer = registerUser(superToken, body("username", "clerk", "password", "Pa55-wp-krelc"))
                 .statusCode(201)
                 .contentType(ContentType.JSON)
                 .body("success", is(true))
@@ -92,7 +92,7 @@ class RegisterUserTest {
         assertEquals(List.of("user"), row.get("roles"));
         assertEquals(2, stored.count(tenant));
 
-        JsonNode claims = payload(token("clerk", "clerk-pw", tenant));
+        JsonNode claims = payload(token("clerk", "Pa55-wp-krelc", tenant));
         assertEquals("clerk", claims.get("sub").asText());
         assertEquals(tenant, claims.get("tenant_id").asText());
         assertFalse(claims.get("is_superuser").asBoolean());
@@ -102,23 +102,23 @@ class RegisterUserTest {
 
     @Test
     void rolesCanBeGiven_snakeAndCamelCase() {
-        registerUser(superToken, body("user_name_is_ignored", "x", "username", "lead", "password", "lead-pw",
+        registerUser(superToken, body("user_name_is_ignored", "x", "username", "lead", "password", "Pa55-wp-dael",
                 "roles", List.of("manager", "cashier")))
                 .statusCode(201).body("data.roles", contains("manager", "cashier"));
-        registerUser(superToken, body("username", "twin", "password", "twin-pw", "tenantId", tenant,
+        registerUser(superToken, body("username", "twin", "password", "Pa55-wp-niwt", "tenantId", tenant,
                 "roles", List.of("cashier")))
                 .statusCode(201).body("data.tenantId", is(tenant)).body("data.roles", contains("cashier"));
-        registerUser(superToken, body("username", "triplet", "password", "triplet-pw", "tenant_id", tenant))
+        registerUser(superToken, body("username", "triplet", "password", "Pa55-wp-telpirt", "tenant_id", tenant))
                 .statusCode(201).body("data.tenantId", is(tenant));
         assertEquals(List.of("manager", "cashier"),
-                TokenTest.strings(payload(token("lead", "lead-pw", tenant)).get("roles")));
+                TokenTest.strings(payload(token("lead", "Pa55-wp-dael", tenant)).get("roles")));
     }
 
     @Test
     void aRegularUserIsForbidden() {
-        registerUser(superToken, body("username", "plain", "password", "plain-pw")).statusCode(201);
-        String plain = token("plain", "plain-pw", tenant);
-        registerUser(plain, body("username", "sneaky", "password", "sneaky-pw"))
+        registerUser(superToken, body("username", "plain", "password", "Pa55-wp-nialp")).statusCode(201);
+        String plain = token("plain", "Pa55-wp-nialp", tenant);
+        registerUser(plain, body("username", "sneaky", "password", "Pa55-wp-ykaens"))
                 .statusCode(403)
                 .body("success", is(false))
                 .body("code", is(403))
@@ -129,35 +129,32 @@ class RegisterUserTest {
 
     @Test
     void aForgedSuperuserClaimForARegularUserIsForbidden() {
-        registerUser(superToken, body("username", "climber", "password", "climber-pw")).statusCode(201);
-        String forged = tokens.sign(Map.of("tenant_id", tenant, "is_superuser", true, "roles", List.of("user")),
-                Tokens.USER_ISSUER, "climber", Duration.ofMinutes(5));
-        registerUser(forged, body("username", "sneaky", "password", "sneaky-pw"))
+        registerUser(superToken, body("username", "climber", "password", "Pa55-wp-rebmilc")).statusCode(201);
+        String forged = tokens.sign(Map.of("tenant_id", tenant, "is_superuser", true, "roles", List.of("user")), "climber", Duration.ofMinutes(5));
+        registerUser(forged, body("username", "sneaky", "password", "Pa55-wp-ykaens"))
                 .statusCode(403).body("userError.code", is("200002"));
         assertNull(stored.find(tenant, "sneaky"));
     }
 
     @Test
     void withoutAValidTokenIt401s() {
-        registerUser(null, body("username", "anon", "password", "anon-pw"))
+        registerUser(null, body("username", "anon", "password", "Pa55-wp-nona"))
                 .statusCode(401)
                 .body("success", is(false))
                 .body("code", is(401))
                 .body("userError.code", is("200001"));
-        registerUser("not.a.jwt", body("username", "anon", "password", "anon-pw"))
+        registerUser("not.a.jwt", body("username", "anon", "password", "Pa55-wp-nona"))
                 .statusCode(401).body("userError.code", is("200001"));
-        String expired = tokens.sign(Map.of("tenant_id", tenant, "is_superuser", true, "roles", List.of("superuser")),
-                Tokens.USER_ISSUER, "owner", Duration.ofHours(-2));
-        registerUser(expired, body("username", "anon", "password", "anon-pw"))
+        String expired = tokens.sign(Map.of("tenant_id", tenant, "is_superuser", true, "roles", List.of("superuser")), "owner", Duration.ofHours(-2));
+        registerUser(expired, body("username", "anon", "password", "Pa55-wp-nona"))
                 .statusCode(401).body("userError.code", is("200001"));
         // A well-signed superuser token of a user or tenant that is not here.
-        String ghost = tokens.sign(Map.of("tenant_id", tenant, "is_superuser", true), Tokens.USER_ISSUER, "ghost",
+        String ghost = tokens.sign(Map.of("tenant_id", tenant, "is_superuser", true), "ghost",
                 Duration.ofMinutes(5));
-        registerUser(ghost, body("username", "anon", "password", "anon-pw"))
+        registerUser(ghost, body("username", "anon", "password", "Pa55-wp-nona"))
                 .statusCode(401).body("userError.code", is("200001"));
-        String nowhere = tokens.sign(Map.of("tenant_id", Accounts.newTenantId(), "is_superuser", true),
-                Tokens.USER_ISSUER, "owner", Duration.ofMinutes(5));
-        registerUser(nowhere, body("username", "anon", "password", "anon-pw"))
+        String nowhere = tokens.sign(Map.of("tenant_id", Accounts.newTenantId(), "is_superuser", true), "owner", Duration.ofMinutes(5));
+        registerUser(nowhere, body("username", "anon", "password", "Pa55-wp-nona"))
                 .statusCode(401).body("userError.code", is("200001"));
         assertNull(stored.find(tenant, "anon"));
     }
@@ -165,7 +162,7 @@ class RegisterUserTest {
     @Test
     void aDeactivatedSuperuserCannotAddUsers() {
         stored.update(tenant, "owner", "is_active = false");
-        registerUser(superToken, body("username", "late", "password", "late-pw"))
+        registerUser(superToken, body("username", "late", "password", "Pa55-wp-etal"))
                 .statusCode(401).body("userError.code", is("200001"));
         assertNull(stored.find(tenant, "late"));
     }
@@ -173,45 +170,44 @@ class RegisterUserTest {
     @Test
     void terminalsAndServicesAreForbidden() {
         String terminal = tokens.sign(Map.of("token_type", "terminal", "tenant_id", tenant, "terminal_id",
-                tenant + "-5678-9", "store_code", "5678", "terminal_no", 9, "status", "Idle"),
-                Tokens.TERMINAL_ISSUER, "terminal:" + tenant + "-5678-9", Duration.ofMinutes(5));
-        registerUser(terminal, body("username", "robot", "password", "robot-pw"))
+                tenant + "-5678-9", "store_code", "5678", "terminal_no", 9, "status", "Idle"), "terminal:" + tenant + "-5678-9", Duration.ofMinutes(5));
+        registerUser(terminal, body("username", "robot", "password", "Pa55-wp-tobor"))
                 .statusCode(403).body("userError.code", is("200002"));
-        registerUser(tokens.serviceToken("cart", tenant), body("username", "robot", "password", "robot-pw"))
+        registerUser(tokens.serviceToken("cart", tenant), body("username", "robot", "password", "Pa55-wp-tobor"))
                 .statusCode(403).body("userError.code", is("200002"));
         assertNull(stored.find(tenant, "robot"));
     }
 
     @Test
     void anotherTenantInTheBodyIsRefused() {
-        String other = registerTenant("neighbour", "neighbour-pw");
-        registerUser(superToken, body("username", "spy", "password", "spy-pw", "tenant_id", other))
+        String other = registerTenant("neighbour", "Pa55-wp-ruobhgien");
+        registerUser(superToken, body("username", "spy", "password", "Pa55-wp-yps", "tenant_id", other))
                 .statusCode(400)
                 .body("success", is(false))
                 .body("userError.code", is("200003"));
-        registerUser(superToken, body("username", "spy", "password", "spy-pw", "tenantId", "bad-id"))
+        registerUser(superToken, body("username", "spy", "password", "Pa55-wp-yps", "tenantId", "bad-id"))
                 .statusCode(400).body("userError.code", is("300003"));
         assertNull(stored.find(other, "spy"));
         assertNull(stored.find(tenant, "spy"));
         // A user is always created in the caller's tenant and only logs in there.
-        registerUser(superToken, body("username", "homebody", "password", "home-pw")).statusCode(201);
+        registerUser(superToken, body("username", "homebody", "password", "Pa55-wp-emoh")).statusCode(201);
         assertNull(stored.find(other, "homebody"));
-        TokenTest.assertRefused(Accounts.login("homebody", "home-pw", other));
+        TokenTest.assertRefused(Accounts.login("homebody", "Pa55-wp-emoh", other));
     }
 
     @Test
     void duplicateUsernamesAre400() {
-        registerUser(superToken, body("username", "dup", "password", "dup-pw")).statusCode(201);
-        registerUser(superToken, body("username", "dup", "password", "other-pw"))
+        registerUser(superToken, body("username", "dup", "password", "Pa55-wp-pud")).statusCode(201);
+        registerUser(superToken, body("username", "dup", "password", "Pa55-wp-rehto"))
                 .statusCode(400)
                 .body("success", is(false))
                 .body("code", is(400))
                 .body("userError.code", is("500005"))
                 .body("userError.message", is("User dup already exists in tenant " + tenant));
-        registerUser(superToken, body("username", "owner", "password", "x"))
+        registerUser(superToken, body("username", "owner", "password", "Pa55-x-000"))
                 .statusCode(400).body("userError.code", is("500005"));
-        token("dup", "dup-pw", tenant);
-        token("owner", "owner-pw", tenant);
+        token("dup", "Pa55-wp-pud", tenant);
+        token("owner", "Pa55-wp-renwo", tenant);
     }
 
     @Test
@@ -243,10 +239,10 @@ class RegisterUserTest {
 
     @Test
     void theSuperuserClaimInTheBodyIsIgnored() {
-        registerUser(superToken, body("username", "wannabe", "password", "wb-pw", "is_superuser", true,
+        registerUser(superToken, body("username", "wannabe", "password", "Pa55-wp-bw", "is_superuser", true,
                 "isSuperuser", true)).statusCode(201).body("data.isSuperuser", is(false));
         assertEquals(false, stored.find(tenant, "wannabe").get("is_superuser"));
-        registerUser(token("wannabe", "wb-pw", tenant), body("username", "x", "password", "y"))
+        registerUser(token("wannabe", "Pa55-wp-bw", tenant), body("username", "x", "password", "Pa55-y-000"))
                 .statusCode(403).body("userError.message", containsString("superuser"));
     }
 }

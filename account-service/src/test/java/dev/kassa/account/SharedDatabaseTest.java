@@ -43,11 +43,11 @@ class SharedDatabaseTest {
         // As left by a registration that failed after provisioning the schema.
         String tenant = newTenantId();
         assertEquals(true, schemas.provision(tenant).await().atMost(Duration.ofSeconds(30)));
-        register(body("username", "late-owner", "password", "late-pw", "tenant_id", tenant))
+        register(body("username", "late-owner", "password", "Pa55-wp-etal", "tenant_id", tenant))
                 .statusCode(201).body("data.tenantId", is(tenant));
-        register(body("username", "second", "password", "pw", "tenant_id", tenant))
+        register(body("username", "second", "password", "Pa55-wp-00", "tenant_id", tenant))
                 .statusCode(400).body("userError.code", is("408001"));
-        Accounts.token("late-owner", "late-pw", tenant);
+        Accounts.token("late-owner", "Pa55-wp-etal", tenant);
     }
 
     @Test
@@ -55,15 +55,16 @@ class SharedDatabaseTest {
         // Another replica made the tenant and its superuser; this instance has never heard of it.
         String tenant = newTenantId();
         String schema = "\"t_" + tenant + "\"";
-        String ddl;
-        try (InputStream in = Thread.currentThread().getContextClassLoader()
-                .getResourceAsStream("db/tenant/V1__users.sql")) {
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        StringBuilder ddl = new StringBuilder();
+        for (String script : java.util.List.of("db/tenant/V1__users.sql", "db/tenant/V3__sessions.sql")) {
+            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(script)) {
+                ddl.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
         }
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
             st.execute("SET search_path TO " + schema);
-            st.execute(ddl);
+            st.execute(ddl.toString());
             st.execute("SET search_path TO DEFAULT");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO kassa.tenant (tenant_id) VALUES (?)")) {
                 ps.setString(1, tenant);
@@ -72,15 +73,15 @@ class SharedDatabaseTest {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + schema + ".users "
                     + "(username, hashed_password, is_superuser, roles) VALUES (?, ?, true, '{superuser}')")) {
                 ps.setString(1, "remote");
-                ps.setString(2, BcryptUtil.bcryptHash("remote-pw"));
+                ps.setString(2, BcryptUtil.bcryptHash("Pa55-wp-etomer"));
                 ps.executeUpdate();
             }
         }
-        String token = Accounts.token("remote", "remote-pw", tenant);
-        Accounts.registerUser(token, body("username", "local", "password", "local-pw")).statusCode(201)
+        String token = Accounts.token("remote", "Pa55-wp-etomer", tenant);
+        Accounts.registerUser(token, body("username", "local", "password", "Pa55-wp-lacol")).statusCode(201)
                 .body("data.tenantId", is(tenant));
-        Accounts.token("local", "local-pw", tenant);
-        register(body("username", "remote", "password", "pw", "tenant_id", tenant))
+        Accounts.token("local", "Pa55-wp-lacol", tenant);
+        register(body("username", "remote", "password", "Pa55-wp-00", "tenant_id", tenant))
                 .statusCode(400).body("userError.code", is("408001"));
     }
 }

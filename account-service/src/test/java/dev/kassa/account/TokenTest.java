@@ -60,37 +60,39 @@ class TokenTest {
 
     @Test
     void issuesAnUnenvelopedBearerTokenWithTheUserClaims() throws Exception {
-        String tenant = registerTenant("chief", "chief-pw");
+        String tenant = registerTenant("chief", "Pa55-wp-feihc");
         assertEquals(null, stored.find(tenant, "chief").get("last_login"));
         Instant before = Instant.now().minusSeconds(1);
 
-        Map<String, Object> answer = login("chief", "chief-pw", tenant)
+        Map<String, Object> answer = login("chief", "Pa55-wp-feihc", tenant)
                 .statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("token_type", is("bearer"))
                 .extract().path("");
-        assertEquals(Set.of("access_token", "token_type"), answer.keySet());
+        assertEquals(Set.of("access_token", "token_type", "refresh_token", "expires_in"), answer.keySet());
         String jwt = (String) answer.get("access_token");
 
         // Signed with the installation's key (RS256) and verifiable by every service.
         assertEquals("RS256", Accounts.header(jwt).get("alg").asText());
         JsonWebToken verified = tokens.verify(jwt);
         assertEquals("chief", verified.getSubject());
-        assertEquals("account-service", verified.getIssuer());
+        assertEquals("kassa", verified.getIssuer());
+        assertEquals(Set.of("kassa"), verified.getAudience());
         assertEquals(tenant, verified.<Object>getClaim("tenant_id").toString().replace("\"", ""));
 
         // The claims exactly as any client reads them.
         JsonNode claims = payload(jwt);
-        assertEquals(new TreeSet<>(Set.of("sub", "tenant_id", "is_superuser", "roles", "iss", "iat", "exp", "jti")),
+        assertEquals(new TreeSet<>(Set.of("sub", "tenant_id", "is_superuser", "roles", "iss", "aud", "iat", "exp", "jti", "sid")),
                 names(claims));
         assertEquals("chief", claims.get("sub").asText());
         assertEquals(tenant, claims.get("tenant_id").asText());
         assertTrue(claims.get("is_superuser").isBoolean());
         assertTrue(claims.get("is_superuser").asBoolean());
         assertEquals(List.of("superuser"), strings(claims.get("roles")));
-        assertEquals("account-service", claims.get("iss").asText());
+        assertEquals("kassa", claims.get("iss").asText());
         assertEquals(config.tokenLifetime().toSeconds(), claims.get("exp").asLong() - claims.get("iat").asLong());
-        assertEquals(1800, config.tokenLifetime().toSeconds());
+        assertEquals(900, config.tokenLifetime().toSeconds());
+        assertEquals(900, ((Number) answer.get("expires_in")).intValue());
 
         Instant lastLogin = (Instant) stored.find(tenant, "chief").get("last_login");
         assertNotNull(lastLogin);
@@ -99,28 +101,28 @@ class TokenTest {
 
     @Test
     void acceptsTheGrantTypeOfTheOAuth2PasswordFlow() {
-        String tenant = registerTenant("oauth", "oauth-pw");
+        String tenant = registerTenant("oauth", "Pa55-wp-htuao");
         given().contentType(ContentType.URLENC).formParam("grant_type", "password").formParam("username", "oauth")
-                .formParam("password", "oauth-pw").formParam("client_id", tenant).formParam("scope", "")
+                .formParam("password", "Pa55-wp-htuao").formParam("client_id", tenant).formParam("scope", "")
                 .when().post(TOKEN).then().statusCode(200).body("token_type", is("bearer"));
         given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
-                .formParam("username", "oauth").formParam("password", "oauth-pw").formParam("client_id", tenant)
+                .formParam("username", "oauth").formParam("password", "Pa55-wp-htuao").formParam("client_id", tenant)
                 .when().post(TOKEN).then().statusCode(422).body("userError.code", is("300001"))
                 .body("userError.message", containsString("grant_type"));
     }
 
     @Test
     void everyWrongCredentialGetsTheSame401() {
-        String tenant = registerTenant("keeper", "keeper-pw");
+        String tenant = registerTenant("keeper", "Pa55-wp-repeek");
         String unknownTenant = Accounts.newTenantId();
         List<ValidatableResponse> refusals = List.of(
-                login("keeper", "wrong-pw", tenant),
-                login("nobody", "keeper-pw", tenant),
-                login("keeper", "keeper-pw", unknownTenant),
-                login("keeper", "keeper-pw", "not-a-tenant!"),
-                login("keeper", "keeper-pw", null),
-                login("KEEPER", "keeper-pw", tenant),
-                login("keeper", "KEEPER-PW", tenant));
+                login("keeper", "Pa55-wp-gnorw", tenant),
+                login("nobody", "Pa55-wp-repeek", tenant),
+                login("keeper", "Pa55-wp-repeek", unknownTenant),
+                login("keeper", "Pa55-wp-repeek", "not-a-tenant!"),
+                login("keeper", "Pa55-wp-repeek", null),
+                login("KEEPER", "Pa55-wp-repeek", tenant),
+                login("keeper", "Pa55-WP-REPEEK", tenant));
         String first = null;
         for (ValidatableResponse refusal : refusals) {
             String raw = assertRefused(refusal).extract().asString();
@@ -147,27 +149,27 @@ class TokenTest {
 
     @Test
     void aUserOfOneTenantCannotLogInToAnother() {
-        String tenantA = registerTenant("admin", "pw-of-a");
-        String tenantB = registerTenant("admin", "pw-of-b");
+        String tenantA = registerTenant("admin", "Pa55-a-fo-wp");
+        String tenantB = registerTenant("admin", "Pa55-b-fo-wp");
         String onlyInA = "only-a";
-        String superA = Accounts.token("admin", "pw-of-a", tenantA);
-        Accounts.registerUser(superA, body("username", onlyInA, "password", "pw-only-a")).statusCode(201);
+        String superA = Accounts.token("admin", "Pa55-a-fo-wp", tenantA);
+        Accounts.registerUser(superA, body("username", onlyInA, "password", "Pa55-a-ylno-wp")).statusCode(201);
 
-        assertRefused(login("admin", "pw-of-a", tenantB));
-        assertRefused(login(onlyInA, "pw-only-a", tenantB));
-        assertRefused(login("admin", "pw-of-b", tenantA));
+        assertRefused(login("admin", "Pa55-a-fo-wp", tenantB));
+        assertRefused(login(onlyInA, "Pa55-a-ylno-wp", tenantB));
+        assertRefused(login("admin", "Pa55-b-fo-wp", tenantA));
 
-        assertEquals(tenantB, payload(Accounts.token("admin", "pw-of-b", tenantB)).get("tenant_id").asText());
-        assertEquals(tenantA, payload(Accounts.token(onlyInA, "pw-only-a", tenantA)).get("tenant_id").asText());
+        assertEquals(tenantB, payload(Accounts.token("admin", "Pa55-b-fo-wp", tenantB)).get("tenant_id").asText());
+        assertEquals(tenantA, payload(Accounts.token(onlyInA, "Pa55-a-ylno-wp", tenantA)).get("tenant_id").asText());
     }
 
     @Test
     void anInactiveUserCannotLogIn() {
-        String tenant = registerTenant("sleeper", "sleeper-pw");
+        String tenant = registerTenant("sleeper", "Pa55-wp-repeels");
         stored.update(tenant, "sleeper", "is_active = false");
-        assertRefused(login("sleeper", "sleeper-pw", tenant));
+        assertRefused(login("sleeper", "Pa55-wp-repeels", tenant));
         stored.update(tenant, "sleeper", "is_active = true");
-        login("sleeper", "sleeper-pw", tenant).statusCode(200);
+        login("sleeper", "Pa55-wp-repeels", tenant).statusCode(200);
     }
 
     @Test
@@ -194,9 +196,9 @@ class TokenTest {
 
     @Test
     void theTokenOpensProtectedEndpoints() {
-        String tenant = registerTenant("opener", "opener-pw");
-        String jwt = Accounts.token("opener", "opener-pw", tenant);
-        Accounts.registerUser(jwt, body("username", "opened", "password", "opened-pw")).statusCode(201);
+        String tenant = registerTenant("opener", "Pa55-wp-renepo");
+        String jwt = Accounts.token("opener", "Pa55-wp-renepo", tenant);
+        Accounts.registerUser(jwt, body("username", "opened", "password", "Pa55-wp-denepo")).statusCode(201);
     }
 
     private static Set<String> names(JsonNode node) {

@@ -55,8 +55,7 @@ public abstract class MasterDataTest {
     }
 
     protected String userToken(String tenant) {
-        return tokens.sign(Map.of("tenant_id", tenant, "is_superuser", true, "roles", List.of("admin")),
-                Tokens.USER_ISSUER, "admin", Duration.ofMinutes(30));
+        return tokens.sign(Map.of("tenant_id", tenant, "is_superuser", true, "roles", List.of("admin")), "admin", Duration.ofMinutes(30));
     }
 
     protected String terminalToken(String tenant, String store, int terminalNo) {
@@ -68,7 +67,7 @@ public abstract class MasterDataTest {
         claims.put("terminal_no", terminalNo);
         claims.put("terminal_id", id);
         claims.put("status", "Opened");
-        return tokens.sign(claims, Tokens.TERMINAL_ISSUER, "terminal:" + id, Duration.ofMinutes(30));
+        return tokens.sign(claims, "terminal:" + id, Duration.ofMinutes(30));
     }
 
     protected String serviceToken(String tenant) {

@@ -224,7 +224,7 @@ class TerminalResourceTest extends TerminalTestBase {
                 .extract().path("data.access_token");
         JsonNode claims = claims(token);
         assertEquals("terminal:" + terminalId, claims.path("sub").asText());
-        assertEquals("terminal-service", claims.path("iss").asText());
+        assertEquals("kassa", claims.path("iss").asText());
         assertEquals("terminal", claims.path("token_type").asText());
         assertEquals(tenantId, claims.path("tenant_id").asText());
         assertEquals("5678", claims.path("store_code").asText());

@@ -18,6 +18,17 @@ public class UserAccountRepository {
         return session.find(UserAccount.class, username);
     }
 
+    /** The user with its row locked until the transaction ends (logins and deactivations take turns). */
+    public Uni<UserAccount> lock(Mutiny.Session session, String username) {
+        return session.find(UserAccount.class, username, org.hibernate.LockMode.PESSIMISTIC_WRITE);
+    }
+
+    /** One page of the tenant's users, by username. */
+    public Uni<java.util.List<UserAccount>> page(Mutiny.Session session, int offset, int limit) {
+        return session.createSelectionQuery("from UserAccount u order by u.username", UserAccount.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
     public Uni<UserAccount> insert(Mutiny.Session session, UserAccount user) {
         return session.persist(user).chain(session::flush).replaceWith(user);
     }

@@ -2,6 +2,10 @@ package dev.kassa.account.rest;
 
 import dev.kassa.account.service.AccountService;
 import dev.kassa.account.service.LoginOutcome;
+import dev.kassa.account.service.Sessions;
+import dev.kassa.common.api.Limits;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.ErrorCodes;
@@ -31,9 +35,14 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
     static final String LOGIN_REFUSED = "Incorrect username, password or tenant_id";
+    static final String REFRESH_REFUSED = "Invalid, used or expired refresh token";
+    static final String REFRESH_GRANT = "refresh_token";
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    Sessions sessions;
 
     @Inject
     CallerContext callers;
@@ -42,18 +51,33 @@ public class AccountResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<ApiResponse<UserAccountView>>> registerSuperuser(@Valid @NotNull UserAccountRequest body) {
-        return accounts.registerSuperuser(body.username(), body.password(), body.tenantId(), body.roles())
+    public Uni<RestResponse<ApiResponse<UserAccountView>>> registerSuperuser(@Valid @NotNull UserAccountRequest body,
+                                                                             @Context HttpServerRequest request) {
+        return accounts.registerSuperuser(body.username(), body.password(), body.tenantId(), body.roles(),
+                        ClientAddress.of(request))
                 .map(created -> RestResponse.status(Response.Status.CREATED, ApiResponse.created(
                         UserAccountView.of(created), "User registration successful", "register_super_user")));
     }
 
-    /** OAuth2 password form; {@code client_id} is the tenant. The answer carries no envelope. */
+    /**
+     * OAuth2 password form ({@code client_id} is the tenant), or {@code grant_type=refresh_token}
+     * with the {@code refresh_token} of the last answer. The answer carries no envelope.
+     */
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> token(@RestForm String username, @RestForm String password,
-                               @RestForm("client_id") String clientId, @RestForm("grant_type") String grantType) {
+                               @RestForm("client_id") String clientId, @RestForm("grant_type") String grantType,
+                               @RestForm("refresh_token") String refreshToken, @Context HttpServerRequest request) {
+        if (REFRESH_GRANT.equals(grantType)) {
+            if (refreshToken == null || refreshToken.isEmpty()) {
+                throw ApiException.validation("Invalid input data: body -> refresh_token: Field required");
+            }
+            if (refreshToken.length() > Limits.TEXT_MAX) {
+                throw ApiException.validation("Invalid input data: body -> refresh_token: too long");
+            }
+            return sessions.refresh(refreshToken).map(outcome -> answer(outcome, REFRESH_REFUSED));
+        }
         List<String> missing = new ArrayList<>();
         if (username == null || username.isEmpty()) {
             missing.add("body -> username: Field required");
@@ -62,16 +86,21 @@ public class AccountResource {
             missing.add("body -> password: Field required");
         }
         if (grantType != null && !grantType.isEmpty() && !"password".equals(grantType)) {
-            missing.add("body -> grant_type: must be 'password'");
+            missing.add("body -> grant_type: must be 'password' or 'refresh_token'");
         }
         if (!missing.isEmpty()) {
             throw ApiException.validation("Invalid input data: " + String.join("; ", missing));
         }
-        return accounts.login(clientId, username, password).map(outcome -> switch (outcome) {
-            case LoginOutcome.Granted granted -> Response.ok(LoginResponse.bearer(granted.accessToken()))
+        return accounts.login(clientId, username, password, ClientAddress.of(request))
+                .map(outcome -> answer(outcome, LOGIN_REFUSED));
+    }
+
+    private static Response answer(LoginOutcome outcome, String refusal) {
+        return switch (outcome) {
+            case LoginOutcome.Granted granted -> Response.ok(LoginResponse.bearer(granted))
                     .type(MediaType.APPLICATION_JSON_TYPE).build();
             case LoginOutcome.Refused refused -> Response.fromResponse(ErrorMappers.envelope(401,
-                            ErrorCodes.UNAUTHORIZED, LOGIN_REFUSED, "http_exception_handler"))
+                            ErrorCodes.UNAUTHORIZED, refusal, "http_exception_handler"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
             case LoginOutcome.Throttled throttled -> {
                 long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
@@ -80,7 +109,7 @@ public class AccountResource {
                                 "http_exception_handler"))
                         .header(HttpHeaders.RETRY_AFTER, seconds).build();
             }
-        });
+        };
     }
 
     /** A superuser adds a user to its own tenant. */

@@ -1,12 +1,12 @@
 package dev.kassa.account.service;
 
 import dev.kassa.account.config.AccountConfig;
+import dev.kassa.account.domain.PasswordPolicy;
 import dev.kassa.account.domain.UserAccount;
 import dev.kassa.account.domain.UserRoles;
 import dev.kassa.account.repository.UserAccountRepository;
 import dev.kassa.common.api.ApiException;
 import dev.kassa.common.auth.Caller;
-import dev.kassa.common.auth.Tokens;
 import dev.kassa.common.pg.TenantSchemas;
 import dev.kassa.common.pg.TenantTx;
 import dev.kassa.common.tenant.TenantIds;
@@ -18,9 +18,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -51,7 +49,10 @@ public class AccountService {
     LoginThrottle throttle;
 
     @Inject
-    Tokens tokens;
+    RegistrationThrottle registrations;
+
+    @Inject
+    Sessions sessions;
 
     @Inject
     AccountConfig config;
@@ -66,10 +67,22 @@ public class AccountService {
      * is given). A tenant that already has users is refused with 400 (408001), never replaced.
      */
     public Uni<TenantUser> registerSuperuser(String username, String password, String requestedTenant,
-                                             List<String> requestedRoles) {
+                                             List<String> requestedRoles, String address) {
+        return registrations.tryOne(address).chain(wait -> {
+            if (wait.isPresent()) {
+                AUDIT.warnf("Registration refused, too many from one address (address=%s)", address);
+                return Uni.createFrom().failure(new TooManyAttempts(wait.get(),
+                        "Too many tenant registrations from this address"));
+            }
+            return registerSuperuser(username, password, requestedTenant, requestedRoles);
+        });
+    }
+
+    private Uni<TenantUser> registerSuperuser(String username, String password, String requestedTenant,
+                                              List<String> requestedRoles) {
         String tenant = requestedTenant == null || requestedTenant.isEmpty() ? null : TenantIds.require(requestedTenant);
         List<String> roles = UserRoles.forSuperuser(requestedRoles);
-        requireStorablePassword(password);
+        requireAcceptablePassword(username, password);
         return offEventLoop(() -> hasher.hash(password)).chain(hash -> {
             if (tenant != null) {
                 return claim(tenant).chain(ignored -> createFirstSuperuser(tenant, username, hash, roles));
@@ -115,7 +128,7 @@ public class AccountService {
     public Uni<TenantUser> registerUser(Caller caller, String username, String password, List<String> requestedRoles) {
         String tenant = caller.tenantId();
         List<String> roles = UserRoles.forUser(requestedRoles);
-        requireStorablePassword(password);
+        requireAcceptablePassword(username, password);
         return schemas.exists(tenant)
                 .chain(exists -> {
                     if (!exists) {
@@ -147,19 +160,20 @@ public class AccountService {
      * Checks the password of a user of the tenant and issues a user token. Unknown tenants and
      * users cost the same bcrypt time as a wrong password and count against the same throttle.
      */
-    public Uni<LoginOutcome> login(String tenant, String username, String password) {
+    public Uni<LoginOutcome> login(String tenant, String username, String password, String address) {
         if (!TenantIds.isValid(tenant) || username.length() > MAX_USERNAME_LENGTH) {
             // Nobody can ever log in with these, so there is nothing to guess or to throttle.
             return Uni.createFrom().item(new LoginOutcome.Refused());
         }
-        return throttle.lockedFor(tenant, username).chain(lock -> {
-            if (lock.isPresent()) {
-                AUDIT.warnf("Login refused, too many failures (tenant_id=%s, username=%s)", tenant, username);
-                return Uni.createFrom().item(new LoginOutcome.Throttled(lock.get()));
+        return throttle.waitFor(tenant, username, address).chain(wait -> {
+            if (wait.isPresent()) {
+                AUDIT.warnf("Login refused, too many failures (tenant_id=%s, username=%s, address=%s)",
+                        tenant, username, address);
+                return Uni.createFrom().item(new LoginOutcome.Throttled(wait.get()));
             }
             return findForLogin(tenant, username)
                     .chain(user -> offEventLoop(() -> passwordMatches(user, password)).map(ok -> ok ? user : null))
-                    .chain(user -> user == null ? refuse(tenant, username) : grant(tenant, user));
+                    .chain(user -> user == null ? refuse(tenant, username, address) : grant(tenant, user, address));
         });
     }
 
@@ -179,32 +193,35 @@ public class AccountService {
         return matches && user.active;
     }
 
-    private Uni<LoginOutcome> refuse(String tenant, String username) {
-        return throttle.recordFailure(tenant, username).map(failures -> {
-            AUDIT.warnf("Login failed (tenant_id=%s, username=%s, failures=%d)", tenant, username, failures);
+    private Uni<LoginOutcome> refuse(String tenant, String username, String address) {
+        return throttle.recordFailure(tenant, username, address).map(wait -> {
+            AUDIT.warnf("Login failed (tenant_id=%s, username=%s, address=%s, next_try_in_ms=%d)", tenant, username,
+                    address, wait.toMillis());
             return new LoginOutcome.Refused();
         });
     }
 
-    private Uni<LoginOutcome> grant(String tenant, UserAccount user) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("tenant_id", tenant);
-        claims.put("is_superuser", user.superuser);
-        claims.put("roles", user.roleList());
-        String token = tokens.sign(claims, Tokens.USER_ISSUER, user.username, config.tokenLifetime());
-        return throttle.reset(tenant, user.username)
-                .chain(() -> tx.run(tenant, session -> users.touchLastLogin(session, user.username, now())))
-                .onFailure().recoverWithItem(e -> {
-                    // As in Kugel: the login stands even if the last-login time could not be written.
-                    Logger.getLogger(AccountService.class).warnf("Last login of %s/%s not recorded: %s",
-                            tenant, user.username, e.getMessage());
-                    return false;
-                })
-                .map(ignored -> {
-                    AUDIT.infof("Login succeeded (tenant_id=%s, username=%s, is_superuser=%s)",
-                            tenant, user.username, user.superuser);
-                    return new LoginOutcome.Granted(token);
+    private Uni<LoginOutcome> grant(String tenant, UserAccount user, String address) {
+        return throttle.reset(tenant, user.username, address)
+                .chain(() -> sessions.open(tenant, user.username))
+                .invoke(outcome -> {
+                    if (outcome instanceof LoginOutcome.Granted) {
+                        AUDIT.infof("Login succeeded (tenant_id=%s, username=%s, is_superuser=%s)",
+                                tenant, user.username, user.superuser);
+                    }
                 });
+    }
+
+    /** The password policy, and bcrypt's limit; a refusal is a 400 (422 past bcrypt's limit). */
+    public void requireAcceptablePassword(String username, String password) {
+        requireStorablePassword(password);
+        policy().violation(username, password).ifPresent(why -> {
+            throw ApiException.badRequest(AccountErrorCodes.PASSWORD_POLICY, "The password " + why);
+        });
+    }
+
+    public PasswordPolicy policy() {
+        return new PasswordPolicy(config.password().minLength());
     }
 
     private static void requireStorablePassword(String password) {

@@ -41,6 +41,9 @@ public class KassaAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     ApiKeyVerifier apiKeys;
 
+    @Inject
+    RevokedTokens revoked;
+
     /** A terminal sends the same token with every request: its RSA signature is checked once. */
     private final VerifiedTokens verified = new VerifiedTokens(10_000);
 
@@ -49,15 +52,15 @@ public class KassaAuthenticationMechanism implements HttpAuthenticationMechanism
         String authorization = context.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = authorization.substring(7).trim();
-            Caller known = verified.get(token);
+            VerifiedTokens.Known known = verified.find(token);
             if (known != null) {
-                return Uni.createFrom().item(identity(known));
+                return unlessRevoked(known.caller(), known.tokenId());
             }
             try {
                 JsonWebToken jwt = tokens.verify(token);
                 Caller caller = callerOf(jwt);
-                verified.put(token, caller, jwt.getExpirationTime());
-                return Uni.createFrom().item(identity(caller));
+                verified.put(token, caller, jwt.getTokenID(), jwt.getExpirationTime());
+                return unlessRevoked(caller, jwt.getTokenID());
             } catch (ParseException | RuntimeException e) {
                 return Uni.createFrom().failure(new AuthenticationFailedException("Invalid or expired token"));
             }
@@ -77,6 +80,25 @@ public class KassaAuthenticationMechanism implements HttpAuthenticationMechanism
             });
         }
         return Uni.createFrom().nullItem();
+    }
+
+    /**
+     * User tokens can be revoked (logout, deactivation), so each request asks the shared deny-list,
+     * also for a token whose signature is cached. Terminal and service tokens are not looked up.
+     */
+    private Uni<SecurityIdentity> unlessRevoked(Caller caller, String tokenId) {
+        if (!caller.isUser()) {
+            return Uni.createFrom().item(identity(caller));
+        }
+        if (tokenId == null) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("The token has no id"));
+        }
+        return revoked.isRevoked(tokenId).map(isRevoked -> {
+            if (isRevoked) {
+                throw new AuthenticationFailedException("The token was revoked");
+            }
+            return identity(caller);
+        });
     }
 
     static String terminalId(RoutingContext context) {

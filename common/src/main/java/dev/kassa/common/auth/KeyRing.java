@@ -18,8 +18,10 @@ import java.util.Optional;
 
 /**
  * The RS256 key pair of the installation: every service verifies with the public key; only the
- * account and terminal services sign. Read from {@code kassa.keys.dir} ({@code private.pem},
- * {@code public.pem}; a {@code classpath:} prefix reads from the classpath). Without keys a
+ * services that issue tokens (account, terminal, and report for its service tokens) sign, and
+ * only they, configured with {@code kassa.keys.signer=true}, read the private key. Read from
+ * {@code kassa.keys.dir} ({@code private.pem}, {@code public.pem}; a {@code classpath:} prefix
+ * reads from the classpath); a verifying service needs only {@code public.pem}. Without keys a
  * service still starts, with a key pair of its own that nobody else trusts.
  */
 @ApplicationScoped
@@ -28,6 +30,9 @@ public class KeyRing {
 
     @ConfigProperty(name = "kassa.keys.dir", defaultValue = ".data/keys")
     String keysDir;
+
+    @ConfigProperty(name = "kassa.keys.signer", defaultValue = "false")
+    boolean signer;
 
     private PublicKey publicKey;
     private Optional<PrivateKey> privateKey = Optional.empty();
@@ -38,17 +43,19 @@ public class KeyRing {
             Optional<String> pub = read("public.pem");
             if (pub.isPresent()) {
                 publicKey = KeyUtils.decodePublicKey(pub.get());
-                Optional<String> priv = read("private.pem");
+                Optional<String> priv = signer ? read("private.pem") : Optional.empty();
                 if (priv.isPresent()) {
                     privateKey = Optional.of(KeyUtils.decodePrivateKey(priv.get()));
                 }
+                LOG.infof("Token keys from %s: %s", keysDir, privateKey.isPresent() ? "signs and verifies"
+                        : "verifies only, private key not loaded");
                 return;
             }
             LOG.warnf("No keys in %s: using a key pair of this process only; tokens of other services will not verify",
                     keysDir);
             KeyPair pair = KeyUtils.generateKeyPair(2048);
             publicKey = pair.getPublic();
-            privateKey = Optional.of(pair.getPrivate());
+            privateKey = signer ? Optional.of(pair.getPrivate()) : Optional.empty();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot load the keys from " + keysDir, e);
         }
@@ -68,6 +75,10 @@ public class KeyRing {
 
     public PublicKey publicKey() {
         return publicKey;
+    }
+
+    public boolean canSign() {
+        return privateKey.isPresent();
     }
 
     public PrivateKey privateKey() {

@@ -17,6 +17,9 @@ import java.util.Map;
  * prove a refusal, with a key nobody trusts).
  */
 public final class TestTokens {
+    /** What the test profile (the defaults) expects of every token. */
+    public static final String ISSUER = "kassa";
+    public static final String AUDIENCE = "kassa";
     private static final PrivateKey TEST_KEY = load();
 
     private TestTokens() {
@@ -31,19 +34,19 @@ public final class TestTokens {
     }
 
     public static String user(String tenantId, String username, boolean superuser) {
-        return sign(userClaims(tenantId, username, superuser), "account-service", username, Duration.ofMinutes(30),
+        return sign(userClaims(tenantId, username, superuser), username, Duration.ofMinutes(30),
                 TEST_KEY);
     }
 
     public static String expiredUser(String tenantId, String username) {
-        return sign(userClaims(tenantId, username, true), "account-service", username, Duration.ofHours(-2),
+        return sign(userClaims(tenantId, username, true), username, Duration.ofHours(-2),
                 TEST_KEY);
     }
 
     public static String userSignedByStranger(String tenantId, String username) {
         try {
             KeyPair stranger = KeyUtils.generateKeyPair(2048);
-            return sign(userClaims(tenantId, username, true), "account-service", username, Duration.ofMinutes(30),
+            return sign(userClaims(tenantId, username, true), username, Duration.ofMinutes(30),
                     stranger.getPrivate());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -61,12 +64,12 @@ public final class TestTokens {
         claims.put("terminal_id", terminalId);
         claims.put("status", "Opened");
         claims.putAll(extra);
-        return sign(claims, "terminal-service", "terminal:" + terminalId, Duration.ofHours(24), TEST_KEY);
+        return sign(claims, "terminal:" + terminalId, Duration.ofHours(24), TEST_KEY);
     }
 
     public static String service(String service, String tenantId) {
         return sign(Map.of("tenant_id", tenantId, "service", service, "is_service_account", true,
-                "is_superuser", false), "kassa-" + service, "service:" + service, Duration.ofMinutes(5), TEST_KEY);
+                "is_superuser", false), "service:" + service, Duration.ofMinutes(5), TEST_KEY);
     }
 
     private static Map<String, Object> userClaims(String tenantId, String username, boolean superuser) {
@@ -74,10 +77,20 @@ public final class TestTokens {
                 "roles", superuser ? List.of("superuser", "user") : List.of("user"));
     }
 
-    private static String sign(Map<String, Object> claims, String issuer, String subject, Duration lifetime,
-                               PrivateKey key) {
+    private static String sign(Map<String, Object> claims, String subject, Duration lifetime, PrivateKey key) {
         long now = System.currentTimeMillis() / 1000;
-        return Jwt.claims(claims).issuer(issuer).subject(subject).issuedAt(now)
-                .expiresAt(now + lifetime.toSeconds()).jws().sign(key);
+        return signed(claims, ISSUER, AUDIENCE, subject, now, now + lifetime.toSeconds(), key);
+    }
+
+    /** A user token with every time and origin field chosen, signed with the trusted test key. */
+    public static String user(String tenantId, String username, String issuer, String audience, long issuedAt,
+                              long expiresAt) {
+        return signed(userClaims(tenantId, username, true), issuer, audience, username, issuedAt, expiresAt, TEST_KEY);
+    }
+
+    private static String signed(Map<String, Object> claims, String issuer, String audience, String subject,
+                                 long issuedAt, long expiresAt, PrivateKey key) {
+        return Jwt.claims(claims).issuer(issuer).audience(audience).subject(subject).issuedAt(issuedAt)
+                .expiresAt(expiresAt).jws().sign(key);
     }
 }

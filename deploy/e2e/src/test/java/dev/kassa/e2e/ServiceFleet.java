@@ -174,6 +174,8 @@ final class ServiceFleet implements AutoCloseable {
         env.put("KASSA_REDIS_URI", infra.get("quarkus.redis.hosts"));
         env.put("KASSA_KAFKA_BOOTSTRAP", infra.get("kafka.bootstrap.servers"));
         env.put("KASSA_KEYS_DIR", keysDir.toAbsolutePath().toString());
+        // Every scenario registers its tenant from this one address.
+        env.put("KASSA_REGISTRATIONS_PER_ADDRESS", "1000");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));
         env.put("KASSA_TERMINAL_URL", "http://127.0.0.1:" + (PORT_BASE + 1));
         env.put("KASSA_MASTERDATA_URL", "http://127.0.0.1:" + (PORT_BASE + 2));

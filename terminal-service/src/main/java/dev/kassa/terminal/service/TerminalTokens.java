@@ -47,6 +47,6 @@ public class TerminalTokens {
                 claims.put("staff_name", t.staffName);
             }
         }
-        return tokens.sign(claims, Tokens.TERMINAL_ISSUER, "terminal:" + t.terminalId, config.tokenLifetime());
+        return tokens.sign(claims, "terminal:" + t.terminalId, config.tokenLifetime());
     }
 }

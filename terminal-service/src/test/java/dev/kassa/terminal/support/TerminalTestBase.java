@@ -57,8 +57,7 @@ public abstract class TerminalTestBase {
     }
 
     protected String userToken(String tenantId) {
-        return tokens.sign(Map.of("tenant_id", tenantId, "is_superuser", true, "roles", List.of("admin")),
-                Tokens.USER_ISSUER, "admin", Duration.ofMinutes(30));
+        return tokens.sign(Map.of("tenant_id", tenantId, "is_superuser", true, "roles", List.of("admin")), "admin", Duration.ofMinutes(30));
     }
 
     protected RequestSpecification asUser(String tenantId) {
