@@ -35,7 +35,7 @@ class ReceiveTransactionsTest extends ReportTestBase {
         asUser(tenant).body(json(otherStore)).post(path).then().statusCode(422).body("success", equalTo(false));
         // another tenant's user, and a terminal posting for another terminal, are refused
         String stranger = newTenant();
-        asUser(stranger).body(json(body)).post(path).then().statusCode(403);
+        asUser(stranger).body(json(body)).post(path).then().statusCode(400).body("userError.code", equalTo("200003"));
         given().contentType(ContentType.JSON).auth().oauth2(TestTokens.terminal(tenant, STORE, 3, Map.of()))
                 .body(json(body)).post(path).then().statusCode(403);
 

@@ -94,7 +94,9 @@ class WireApiTest extends CartApiTestBase {
         as(token).get(path + "/1/receipt?format=pdf").then().statusCode(422).body("success", equalTo(false));
         as(token).get(path + "/99/receipt?format=escpos").then().statusCode(404).body("success", equalTo(false));
         as(terminalToken(tenant, 8)).get(path + "/1/receipt").then().statusCode(403);
-        as(terminalToken(newTenant(), 9)).get(path + "/1/receipt").then().statusCode(403);
+        // another tenant's terminal: the contract's tenant mismatch
+        as(terminalToken(newTenant(), 9)).get(path + "/1/receipt").then().statusCode(400)
+                .body("userError.code", equalTo("200003"));
     }
 
     /** The command stream of a printout, read back: set-up commands, text lines, and what follows the text. */

@@ -1,13 +1,12 @@
 package dev.kassa.cart.domain.receipt;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The receipt settings of a terminal (master-data settings resolved for store and terminal):
  * RECEIPT_HEADERS, RECEIPT_FOOTERS, INVOICE_REGISTRATION_NUMBER and CURRENCY_SYMBOL; plus the
- * store's time zone, in which receipts print their times.
+ * store's time zone, in which receipts print their times (none: each time as its own offset says).
  */
 public record ReceiptSettings(List<ReceiptLine> headers, List<ReceiptLine> footers, String invoiceRegistrationNumber,
                               String currencySymbol, ZoneId zone) {
@@ -18,7 +17,6 @@ public record ReceiptSettings(List<ReceiptLine> headers, List<ReceiptLine> foote
         headers = headers == null ? List.of() : List.copyOf(headers);
         footers = footers == null ? List.of() : List.copyOf(footers);
         currencySymbol = currencySymbol == null ? DEFAULT_CURRENCY_SYMBOL : currencySymbol;
-        zone = zone == null ? ZoneOffset.UTC : zone;
     }
 
     public ReceiptSettings(List<ReceiptLine> headers, List<ReceiptLine> footers, String invoiceRegistrationNumber) {
