@@ -7,6 +7,7 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
+import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ final class OperationsFromCode {
                 continue;
             }
             ClassInfo resource = path.target().asClass();
+            if (resource.isInterface() || Modifier.isAbstract(resource.flags())) {
+                continue; // a REST client's interface, not an operation of this service
+            }
             boolean classSecured = resource.declaredAnnotation(AUTHENTICATED) != null
                     || resource.declaredAnnotation(ROLES_ALLOWED) != null;
             for (MethodInfo method : resource.methods()) {
