@@ -3,6 +3,7 @@ package dev.kassa.common.error;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,11 +31,19 @@ public class EmptyBodyAsJson {
         return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
     }
 
+    /**
+     * Content-Length 0, or an HTTP/1.x request with neither length nor chunked encoding. An HTTP/2
+     * request (gRPC among them) streams its body without either, so only its length can say it is empty.
+     */
     private static boolean hasNoBody(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.startsWith("application/grpc")) {
+            return false;
+        }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             return "0".equals(length.trim());
         }
-        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+        return request.version() != HttpVersion.HTTP_2 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
     }
 }
