@@ -67,4 +67,10 @@ class KugelFlowTest {
         assertTrue(claims.get("is_superuser").asBoolean());
         assertTrue(claims.get("exp").asLong() > System.currentTimeMillis() / 1000);
     }
+
+    /** The published document against the code: success statuses, typed answers, security (issue 13, wire item 8). */
+    @org.junit.jupiter.api.Test
+    void theOpenApiDocumentSaysWhatTheCodeDoes() throws Exception {
+        dev.kassa.common.test.OpenApiContract.assertDocumentsTheCode("dev.kassa.account.rest");
+    }
 }

@@ -293,4 +293,13 @@ class JournalSearchTest extends JournalTestBase {
         given().auth().oauth2(TestTokens.user(ghost, "admin", false)).contentType(ContentType.JSON)
                 .get(journals(ghost, "S1")).then().statusCode(404).body("userError.code", equalTo("100001"));
     }
+
+    /** The published document against the code: success statuses, typed answers, security (issue 13, wire item 8). */
+    @org.junit.jupiter.api.Test
+    void theOpenApiDocumentSaysWhatTheCodeDoes() throws Exception {
+        dev.kassa.common.test.OpenApiContract.assertDocumentsTheCode("dev.kassa.journal.rest");
+        io.restassured.RestAssured.given().get("/health").then().statusCode(200)
+                .body("service", org.hamcrest.Matchers.equalTo("journal"))
+                .body("checks.mongodb.status", org.hamcrest.Matchers.equalTo("healthy"));
+    }
 }

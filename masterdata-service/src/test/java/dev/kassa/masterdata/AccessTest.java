@@ -205,4 +205,14 @@ class AccessTest extends MasterDataTest {
                 .body("metadata.total", equalTo(1))
                 .body("userError", nullValue());
     }
+
+    /** The published document against the code: success statuses, typed answers, security (issue 13, wire item 8). */
+    @org.junit.jupiter.api.Test
+    void theOpenApiDocumentSaysWhatTheCodeDoes() throws Exception {
+        dev.kassa.common.test.OpenApiContract.assertDocumentsTheCode("dev.kassa.masterdata.rest");
+        // Kugel's name for this service
+        io.restassured.RestAssured.given().get("/health").then().statusCode(200)
+                .body("service", org.hamcrest.Matchers.equalTo("master-data"))
+                .body("checks.postgresql.status", org.hamcrest.Matchers.equalTo("healthy"));
+    }
 }

@@ -209,4 +209,10 @@ class RecommendationApiTest extends RecommendationTestBase {
             assertEquals(Status.Code.INVALID_ARGUMENT, refused.getStatus().getCode());
         }
     }
+
+    /** The published document against the code: success statuses, typed answers, security (issue 13, wire item 8). */
+    @org.junit.jupiter.api.Test
+    void theOpenApiDocumentSaysWhatTheCodeDoes() throws Exception {
+        dev.kassa.common.test.OpenApiContract.assertDocumentsTheCode("dev.kassa.recommendation.rest");
+    }
 }

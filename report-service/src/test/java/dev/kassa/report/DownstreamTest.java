@@ -82,7 +82,7 @@ class DownstreamTest extends ReportTestBase {
         assertEquals(1, body.path("openCounter").asInt());
         assertEquals("SYSTEM", body.path("staffId").asText());
         assertEquals(flash.path("journalText").asText(), body.path("journalText").asText());
-        assertTrue(body.path("receiptText").asText().contains("Sales Report (Flash)"));
+        assertTrue(body.path("receiptText").asText().contains("【 売 上 レ ポ ー ト ( 速報 ) 】"));
 
         // A store's daily category report asked for by a terminal: type 502, under the asking terminal.
         data(withApiKey(tenant, STORE, 1).queryParam("report_scope", "daily").queryParam("report_type", "category")
@@ -93,7 +93,7 @@ class DownstreamTest extends ReportTestBase {
         JsonNode daily = pushed.get(pushed.size() - 1).path("body");
         assertEquals(502, daily.path("transactionType").asInt());
         assertEquals(1, daily.path("terminalNo").asInt());
-        assertTrue(daily.path("journalText").asText().contains("Category Report (Daily)"));
+        assertTrue(daily.path("journalText").asText().contains("【分類別売上レポート( 日報 )】"));
     }
 
     @Test

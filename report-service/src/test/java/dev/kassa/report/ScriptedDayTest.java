@@ -100,7 +100,7 @@ class ScriptedDayTest extends ReportTestBase {
         assertEquals(ScriptedDay.DATE, r.path("businessDate").asText());
         assertEquals(1, r.path("openCounter").asInt());
         assertSalesOfTheDay(r);
-        assertTrue(r.path("receiptText").asText().contains("Sales Report (Daily)"));
+        assertTrue(r.path("receiptText").asText().contains("【 売 上 レ ポ ー ト ( 日報 ) 】"));
         assertEquals(r.path("receiptText"), r.path("journalText"));
     }
 

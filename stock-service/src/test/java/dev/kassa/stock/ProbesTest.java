@@ -74,6 +74,20 @@ class ProbesTest extends StockTestBase {
                 .body("data.schedule_hour", equalTo(2)).body("data.created_by", equalTo("system"));
     }
 
+    /** Kugel's /health: the service's name, a check per dependency, and its scheduler under background_jobs. */
+    @Test
+    void healthNamesTheDependenciesAndTheSnapshotScheduler() {
+        given().get("/health").then().statusCode(200)
+                .body("service", equalTo("stock")).body("status", equalTo("healthy"))
+                .body("checks.postgresql.status", equalTo("healthy"))
+                .body("checks.kafka.status", equalTo("healthy"))
+                .body("checks.background_jobs.status", equalTo("healthy"))
+                .body("checks.background_jobs.details.scheduler_running", equalTo(true))
+                .body("checks.background_jobs.details.job_names", org.hamcrest.Matchers.hasItem("stock-snapshots"))
+                .body("checks.background_jobs.details.job_count",
+                        equalTo(given().get("/health").path("checks.background_jobs.details.job_names.size()")));
+    }
+
     @Test
     void anotherTenantsCallersAreRefusedOnEveryEndpoint() {
         String t = newTenant();
@@ -256,5 +270,11 @@ class ProbesTest extends StockTestBase {
                 .body(Map.of("tenant_id", t)).post("/api/v1/tenants").then().statusCode(201)
                 .body("data.tenantId", equalTo(t));
         assertUntouched(t);
+    }
+
+    /** The published document against the code: success statuses, typed answers, security (issue 13, wire item 8). */
+    @org.junit.jupiter.api.Test
+    void theOpenApiDocumentSaysWhatTheCodeDoes() throws Exception {
+        dev.kassa.common.test.OpenApiContract.assertDocumentsTheCode("dev.kassa.stock.rest");
     }
 }

@@ -9,10 +9,15 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,6 +221,33 @@ class BusinessDayTest extends TerminalTestBase {
                 .body("data.openCounter", equalTo(2))
                 .body("data.businessCounter", equalTo(5))
                 .body("data.status", equalTo("Closed"));
+    }
+
+    /** Kugel's terminal app posts open and close with no body and no Content-Type: as for an empty JSON body. */
+    @Test
+    void openAndCloseWithNoBodyAndNoContentType() throws Exception {
+        String tenantId = tenantWithStore("5678");
+        String terminalId = tenantId + "-5678-1";
+        String apiKey = (String) createTerminal(tenantId, "5678", 1).get("apiKey");
+        clock.set(MONDAY_10_JST);
+        HttpResponse<String> open = bare(apiKey, "/api/v1/terminals/" + terminalId + "/open");
+        assertEquals(200, open.statusCode(), open.body());
+        assertEquals("Opened", JSON.readTree(open.body()).path("data").path("terminalInfo").path("status").asText());
+        HttpResponse<String> close = bare(apiKey, "/api/v1/terminals/" + terminalId + "/close");
+        assertEquals(200, close.statusCode(), close.body());
+        assertEquals("Closed", JSON.readTree(close.body()).path("data").path("terminalInfo").path("status").asText());
+        HttpResponse<String> again = bare(apiKey, "/api/v1/terminals/" + terminalId + "/close");
+        assertEquals(400, again.statusCode(), again.body());
+        assertEquals("406003", JSON.readTree(again.body()).path("userError").path("code").asText());
+    }
+
+    /** A POST exactly as a bare HTTP client sends it: no Content-Type, Content-Length 0. */
+    private static HttpResponse<String> bare(String apiKey, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("X-API-KEY", apiKey).POST(HttpRequest.BodyPublishers.noBody()).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private void openAndClose(String apiKey, String terminalId, String date, int openCounter, int businessCounter) {

@@ -670,4 +670,10 @@ class TerminalResourceTest extends TerminalTestBase {
         List<JsonNode> logs = records(Topics.CASHLOG, Topics.terminalKey(tenantId, "5678", 3), 3);
         assertEquals(List.of(1000, 700, 900), logs.stream().map(l -> l.path("amount").asInt()).toList());
     }
+
+    /** The published document against the code: success statuses, typed answers, security (issue 13, wire item 8). */
+    @org.junit.jupiter.api.Test
+    void theOpenApiDocumentSaysWhatTheCodeDoes() throws Exception {
+        dev.kassa.common.test.OpenApiContract.assertDocumentsTheCode("dev.kassa.terminal.rest");
+    }
 }

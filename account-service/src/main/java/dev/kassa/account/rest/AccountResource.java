@@ -25,6 +25,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.ArrayList;
@@ -51,6 +55,7 @@ public class AccountResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201) // documents the answer; the RestResponse sets it
     public Uni<RestResponse<ApiResponse<UserAccountView>>> registerSuperuser(@Valid @NotNull UserAccountRequest body,
                                                                              @Context HttpServerRequest request) {
         return accounts.registerSuperuser(body.username(), body.password(), body.tenantId(), body.roles(),
@@ -66,6 +71,8 @@ public class AccountResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @APIResponse(responseCode = "200", description = "The access token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginResponse.class)))
     public Uni<Response> token(@RestForm String username, @RestForm String password,
                                @RestForm("client_id") String clientId, @RestForm("grant_type") String grantType,
                                @RestForm("refresh_token") String refreshToken, @Context HttpServerRequest request) {
@@ -117,6 +124,7 @@ public class AccountResource {
     @Path("/register/user")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201) // documents the answer; the RestResponse sets it
     public Uni<RestResponse<ApiResponse<UserAccountView>>> registerUser(@Valid @NotNull UserAccountRequest body) {
         Caller caller = body.tenantId() == null || body.tenantId().isEmpty()
                 ? callers.caller() : callers.forTenant(body.tenantId());

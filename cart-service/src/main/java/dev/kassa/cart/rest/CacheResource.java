@@ -52,28 +52,29 @@ public class CacheResource {
         return scan.collect().asList();
     }
 
+    public record CacheStatus(String tenantId, long cachedTerminals, int ttlSeconds) {
+    }
+
+    public record CacheCleared(long cleared) {
+    }
+
     @GET
     @Path("/status")
-    public Uni<ApiResponse<Map<String, Object>>> status(@QueryParam("terminal_id") String terminalId) {
+    public Uni<ApiResponse<CacheStatus>> status(@QueryParam("terminal_id") String terminalId) {
         Caller caller = user();
         return keys(caller, terminalId).flatMap(keys -> (keys.isEmpty() || terminalId == null
                         ? Uni.createFrom().item(keys.size())
                         : redis.key(String.class).exists(keys.toArray(String[]::new)))
-                .map(n -> {
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("tenantId", caller.tenantId());
-                    data.put("cachedTerminals", n);
-                    data.put("ttlSeconds", 300);
-                    return ApiResponse.ok(data, "Terminal cache status", "get_cache_status");
-                }));
+                .map(n -> ApiResponse.ok(new CacheStatus(caller.tenantId(), n.longValue(), 300),
+                        "Terminal cache status", "get_cache_status")));
     }
 
     @DELETE
-    public Uni<ApiResponse<Map<String, Object>>> clear(@QueryParam("terminal_id") String terminalId) {
+    public Uni<ApiResponse<CacheCleared>> clear(@QueryParam("terminal_id") String terminalId) {
         Caller caller = user();
         return keys(caller, terminalId).flatMap(keys -> (keys.isEmpty() ? Uni.createFrom().item(0)
                         : redis.key(String.class).del(keys.toArray(String[]::new)))
-                .map(n -> ApiResponse.ok(Map.<String, Object>of("cleared", n), "Terminal cache cleared",
+                .map(n -> ApiResponse.ok(new CacheCleared(n.longValue()), "Terminal cache cleared",
                         "clear_cache")));
     }
 }

@@ -57,13 +57,16 @@ public class CartResource {
         return cart.map(c -> ApiResponse.ok(CartView.of(c), message, operation));
     }
 
+    public record CartCreated(String cartId) {
+    }
+
     @POST
     @ResponseStatus(201)
-    public Uni<ApiResponse<Map<String, String>>> create(
+    public Uni<ApiResponse<CartCreated>> create(
             @RequestBody(required = false) @Valid Requests.CreateCart body) { // no body: a sales cart, no user
         Requests.CreateCart b = body == null ? new Requests.CreateCart(null, null, null, null) : body;
         return carts.create(caller(), b.transactionType(), b.userId(), b.userName(), b.customerCode())
-                .map(id -> ApiResponse.created(Map.of("cartId", id), "Cart created", "create_cart"));
+                .map(id -> ApiResponse.created(new CartCreated(id), "Cart created", "create_cart"));
     }
 
     @GET

@@ -1,6 +1,9 @@
 package dev.kassa.cart.rest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kassa.cart.domain.PaymentRequest;
+import dev.kassa.cart.domain.receipt.EscPos;
+import dev.kassa.cart.domain.receipt.ReceiptWriter;
 import dev.kassa.cart.domain.transaction.TransactionView;
 import dev.kassa.cart.service.TerminalCaller;
 import dev.kassa.cart.service.TransactionService;
@@ -23,6 +26,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +45,7 @@ import java.util.Map;
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}/transactions")
 @Authenticated
 public class TransactionResource {
+    static final String DEFAULT_SORT = "transaction_no:-1";
 
     @Inject
     TransactionService transactions;
@@ -68,7 +78,9 @@ public class TransactionResource {
                                                        @QueryParam("limit") Integer limit,
                                                        @QueryParam("sort") String sort) {
         reader(tenantId, storeCode, terminalNo);
-        PageRequest paging = PageRequest.of(page, limit, sort, TransactionService.SORTABLE);
+        // Kugel lists the newest first unless told otherwise.
+        PageRequest paging = PageRequest.of(page, limit, sort == null || sort.isBlank() ? DEFAULT_SORT : sort,
+                TransactionService.SORTABLE);
         return transactions.list(tenantId, storeCode, terminalNo,
                         new TransactionService.Filter(businessDate, openCounter, types, receiptNo, includeCancelled,
                                 needsReview),
@@ -85,6 +97,38 @@ public class TransactionResource {
         reader(tenantId, storeCode, terminalNo);
         return transactions.get(tenantId, storeCode, terminalNo, transactionNo)
                 .map(t -> ApiResponse.ok(t, "Transaction found", "get_transaction"));
+    }
+
+    /**
+     * The receipt of a transaction for the store's printer: {@code format=text} (the default) the
+     * receipt text, {@code format=escpos} the ESC/POS bytes (see {@link EscPos}), with the drawer
+     * kick when the transaction moved cash.
+     */
+    @GET
+    @Path("/{transactionNo}/receipt")
+    @APIResponse(responseCode = "200", description = "The receipt", content = {
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Uni<Response> receipt(@PathParam("tenantId") String tenantId,
+                                 @PathParam("storeCode") String storeCode,
+                                 @PathParam("terminalNo") int terminalNo,
+                                 @PathParam("transactionNo") long transactionNo,
+                                 @QueryParam("format") @DefaultValue("text") String format) {
+        reader(tenantId, storeCode, terminalNo);
+        boolean escpos = switch (format) {
+            case "text" -> false;
+            case "escpos" -> true;
+            default -> throw ApiException.validation("format must be text or escpos, not '" + format + "'");
+        };
+        return transactions.get(tenantId, storeCode, terminalNo, transactionNo).map(t -> escpos
+                ? Response.ok(EscPos.print(t.receiptText(), movedCash(t)), MediaType.APPLICATION_OCTET_STREAM).build()
+                : Response.ok(t.receiptText(), MediaType.TEXT_PLAIN + ";charset=UTF-8").build());
+    }
+
+    private static boolean movedCash(TransactionView t) {
+        return t.payments().stream().anyMatch(p -> ReceiptWriter.CASH_CODE.equals(p.paymentCode())
+                && p.paymentAmount() != null && p.paymentAmount().signum() != 0);
     }
 
     @POST
@@ -122,9 +166,14 @@ public class TransactionResource {
         return caller;
     }
 
+    /** What a delivery acknowledgement answers (Kugel's field names, snake_case as Kugel writes them). */
+    public record DeliveryStatusUpdated(@JsonProperty("event_id") String eventId, String service, String status,
+                                        boolean success) {
+    }
+
     @POST
     @Path("/{transactionNo}/delivery-status")
-    public Uni<ApiResponse<Map<String, Object>>> deliveryStatus(@PathParam("tenantId") String tenantId,
+    public Uni<ApiResponse<DeliveryStatusUpdated>> deliveryStatus(@PathParam("tenantId") String tenantId,
                                                                 @PathParam("storeCode") String storeCode,
                                                                 @PathParam("terminalNo") int terminalNo,
                                                                 @PathParam("transactionNo") long transactionNo,
@@ -135,12 +184,8 @@ public class TransactionResource {
                     if (found.isEmpty()) {
                         throw ApiException.notFound("Delivery status not found for event " + body.eventId());
                     }
-                    Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("event_id", body.eventId());
-                    data.put("service", body.service());
-                    data.put("status", body.status());
-                    data.put("success", true);
-                    return ApiResponse.ok(data, "Delivery status updated", "update_delivery_status");
+                    return ApiResponse.ok(new DeliveryStatusUpdated(body.eventId(), body.service(), body.status(), true),
+                            "Delivery status updated", "update_delivery_status");
                 });
     }
 }

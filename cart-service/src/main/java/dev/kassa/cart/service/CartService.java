@@ -204,7 +204,7 @@ public class CartService {
             }
             return master.master(tenantId, caller.credentials()).flatMap(m -> {
                 var range = m.receiptCounter(cart.storeCode(), cart.terminalNo());
-                var receipt = m.receipt(cart.storeCode(), cart.terminalNo());
+                var receipt = master.receipt(m, cart.storeCode(), cart.terminalNo());
                 String eventId = UUID.randomUUID().toString();
                 // two round trips and COMMIT: BEGIN, search_path and numbers; then transaction, delivery
                 // status and outbox in one statement

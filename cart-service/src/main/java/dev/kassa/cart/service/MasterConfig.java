@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,6 +53,8 @@ public class MasterConfig {
     public static final String RECEIPT_HEADERS = "RECEIPT_HEADERS";
     public static final String RECEIPT_FOOTERS = "RECEIPT_FOOTERS";
     public static final String INVOICE_NO = "INVOICE_REGISTRATION_NUMBER";
+    /** What receipts print before amounts; Kugel's {@code \\} unless set. */
+    public static final String CURRENCY_SYMBOL = "CURRENCY_SYMBOL";
 
     /** One setting with its store/terminal-specific values. */
     public record Setting(String name, String defaultValue, List<SettingValue> values) {
@@ -86,13 +89,19 @@ public class MasterConfig {
         public ReceiptSettings receipt(String storeCode, int terminalNo) {
             return ReceiptSettings.fromSettingValues(setting(RECEIPT_HEADERS, storeCode, terminalNo).orElse(null),
                     setting(RECEIPT_FOOTERS, storeCode, terminalNo).orElse(null),
-                    setting(INVOICE_NO, storeCode, terminalNo).orElse(null));
+                    setting(INVOICE_NO, storeCode, terminalNo).orElse(null),
+                    setting(CURRENCY_SYMBOL, storeCode, terminalNo).orElse(null));
         }
 
         public ReceiptCounter receiptCounter(String storeCode, int terminalNo) {
             return ReceiptCounter.fromSettings(setting(RECEIPT_NO_START, storeCode, terminalNo).orElse(null),
                     setting(RECEIPT_NO_END, storeCode, terminalNo).orElse(null));
         }
+    }
+
+    /** The receipt settings of a terminal, printing times in the stores' zone. */
+    public ReceiptSettings receipt(Master m, String storeCode, int terminalNo) {
+        return m.receipt(storeCode, terminalNo).inZone(storeZone);
     }
 
     private record Local(Master master, long expiresAt) {
@@ -106,6 +115,10 @@ public class MasterConfig {
 
     @Inject
     ObjectMapper mapper;
+
+    /** The stores' time zone, the one their business dates are in: receipts print local times. */
+    @ConfigProperty(name = "kassa.cart.time-zone", defaultValue = "Asia/Tokyo")
+    ZoneId storeZone;
 
     @ConfigProperty(name = "kassa.cart.master-ttl", defaultValue = "PT1H")
     Duration ttl;

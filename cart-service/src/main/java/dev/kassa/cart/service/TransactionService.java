@@ -130,7 +130,7 @@ public class TransactionService {
         int terminalNo = caller.terminal().terminalNo();
         return master.master(tenantId, caller.credentials()).flatMap(m -> {
             var range = m.receiptCounter(storeCode, terminalNo);
-            var receipt = m.receipt(storeCode, terminalNo);
+            var receipt = master.receipt(m, storeCode, terminalNo);
             String eventId = UUID.randomUUID().toString();
             return tx.run(tenantId, session -> repository.find(session, storeCode, terminalNo, transactionNo, true)
                     .flatMap(found -> {

@@ -175,7 +175,8 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
         } else if (path.endsWith("/settings")) {
             body = """
                     [{"name":"RECEIPT_HEADERS","defaultValue":"[{'text':'Kassa Test Store','align':'center'}]","values":[]},
-                     {"name":"RECEIPT_FOOTERS","defaultValue":"[{'text':'Thank you','align':'center'}]","values":[]}]""";
+                     {"name":"RECEIPT_FOOTERS","defaultValue":"[{'text':'Thank you','align':'center'}]","values":[]},
+                     {"name":"CURRENCY_SYMBOL","defaultValue":"\\\\","values":[{"storeCode":"5678","terminalNo":6,"value":"€"}]}]""";
         } else if (path.endsWith("/promotions")) {
             body = "[]";
         } else {

@@ -1,5 +1,6 @@
 package dev.kassa.common.pg;
 
+import dev.kassa.common.health.BackgroundJob;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,7 +64,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * waits for an operator's re-drive ({@link ParkedOutbox}).
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay implements BackgroundJob {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6b61737361L; // "kassa"
     /** Room for the record and batch headers the producer adds around key, value and headers. */
@@ -136,6 +137,22 @@ public class OutboxRelay {
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
+    }
+
+    @Override
+    public String jobName() {
+        return "outbox-relay";
+    }
+
+    @Override
+    public boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    public boolean running() {
+        Thread w = worker;
+        return running && w != null && w.isAlive();
     }
 
     synchronized void start() {

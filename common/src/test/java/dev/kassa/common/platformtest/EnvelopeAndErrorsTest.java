@@ -200,8 +200,27 @@ class EnvelopeAndErrorsTest extends PlatformTestBase {
     void healthAndRootAnswerInTheContractShape() {
         given().get("/health").then().statusCode(200).body("status", equalTo("healthy"))
                 .body("service", equalTo("platformtest")).body("version", equalTo("1.0.0"))
-                .body("timestamp", notNullValue());
+                .body("timestamp", notNullValue())
+                // one entry per dependency under its own name, each a real check of Quarkus
+                .body("checks.postgresql.status", equalTo("healthy"))
+                .body("checks.postgresql.details", org.hamcrest.Matchers.aMapWithSize(
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
+                .body("checks.kafka.status", equalTo("healthy"))
+                .body("checks.mongodb.status", equalTo("healthy"))
+                .body("checks.redis.status", equalTo("healthy"))
+                .body("checks.postgresql.response_time_ms", notNullValue())
+                // Kugel's background_jobs entry: the outbox relay is this app's job
+                .body("checks.background_jobs.status", equalTo("healthy"))
+                .body("checks.background_jobs.details.scheduler_running", equalTo(true))
+                .body("checks.background_jobs.details.job_count", equalTo(1))
+                .body("checks.background_jobs.details.job_names", org.hamcrest.Matchers.contains("outbox-relay"));
         given().get("/").then().statusCode(200).body("message", containsString("supported version: v1"));
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** The published document against the code: success statuses, typed answers, security (issue 13, wire item 8). */
+    @org.junit.jupiter.api.Test
+    void theOpenApiDocumentSaysWhatTheCodeDoes() throws Exception {
+        dev.kassa.common.test.OpenApiContract.assertDocumentsTheCode("dev.kassa.common.platformtest");
     }
 }

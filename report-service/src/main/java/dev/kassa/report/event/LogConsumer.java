@@ -83,7 +83,7 @@ public class LogConsumer {
     }
 
     /** The log as stored, or poison when it does not fit its topic. */
-    LogRepository.Received received(String topic, EventEnvelope event, String payload) {
+    public LogRepository.Received received(String topic, EventEnvelope event, String payload) {
         return switch (topic) {
             case Topics.TRANLOG -> {
                 TranLog t = event.as(mapper, TranLog.class);

@@ -21,6 +21,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Flash and daily reports of a store or one terminal (kugel-features.md §6). A user token, a
@@ -40,6 +43,8 @@ public class ReportResource {
 
     @GET
     @Path("/reports")
+    @APIResponse(responseCode = "200", description = "The report of the asked type",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportAnswer.class)))
     public Uni<ApiResponse<Object>> storeReport(
             @PathParam("tenantId") String tenantId, @PathParam("storeCode") String storeCode,
             @QueryParam("report_scope") String scope, @QueryParam("report_type") String type,
@@ -57,6 +62,8 @@ public class ReportResource {
 
     @GET
     @Path("/terminals/{terminalNo}/reports")
+    @APIResponse(responseCode = "200", description = "The report of the asked type",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportAnswer.class)))
     public Uni<ApiResponse<Object>> terminalReport(
             @PathParam("tenantId") String tenantId, @PathParam("storeCode") String storeCode,
             @PathParam("terminalNo") String terminalNo,

@@ -11,9 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 
 /**
  * A report a terminal asked for with its API key goes to the journal as type 501 (flash) or 502
@@ -32,6 +34,9 @@ public class JournalPush {
     @Inject
     Tokens tokens;
 
+    @ConfigProperty(name = "kassa.report.time-zone", defaultValue = "Asia/Tokyo")
+    ZoneId storeZone;
+
     @Inject
     MeterRegistry registry;
 
@@ -42,7 +47,7 @@ public class JournalPush {
         String staffId = t != null && t.staffId() != null ? t.staffId() : "SYSTEM";
         JournalEntry entry = new JournalEntry(r.tenantId(), r.storeCode(), terminalNo, r.scope().journalType(),
                 r.period().first(), r.openCounter() == null ? 0 : r.openCounter(),
-                r.businessCounter() == null ? 0 : r.businessCounter(), ReportService.now(), 0, BigDecimal.ZERO, 0,
+                r.businessCounter() == null ? 0 : r.businessCounter(), ReportService.now(storeZone), 0, BigDecimal.ZERO, 0,
                 staffId, null, report.journalText(), report.receiptText());
         JournalClient.Credentials credentials = new JournalClient.Credentials(t == null ? null : t.terminalId(),
                 serviceToken(r.tenantId()), apiKey);

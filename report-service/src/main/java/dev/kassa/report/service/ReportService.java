@@ -18,8 +18,10 @@ import io.quarkus.mongodb.reactive.ReactiveMongoDatabase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,10 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ReportService {
+
+    /** The stores' time zone, the one their business dates are in (Kugel runs in Asia/Tokyo). */
+    @ConfigProperty(name = "kassa.report.time-zone", defaultValue = "Asia/Tokyo")
+    ZoneId storeZone;
 
     @Inject
     MongoTenants tenants;
@@ -123,7 +129,12 @@ public class ReportService {
         return filter;
     }
 
-    static String now() {
-        return OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    /** Now in the stores' zone, so the printed report shows the store's local time. */
+    String now() {
+        return now(storeZone);
+    }
+
+    static String now(ZoneId zone) {
+        return OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS).toString();
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,8 +79,45 @@ class ReportMakersTest {
         amount("13892", r.cash().logicalAmount());       // 892 + 15000 - 2000
         amount("13900", r.cash().physicalAmount());
         amount("8", r.cash().differenceAmount());
-        assertTrue(r.receiptText().contains("Sales Report (Daily)"), r.receiptText());
-        assertTrue(r.receiptText().lines().allMatch(l -> l.length() <= 32), r.receiptText());
+        assertKugelSalesSlip(r.receiptText());
+        assertEquals(r.receiptText(), r.journalText());
+    }
+
+    /** Kugel's sales report receipt (sales_report_receipt_data.py), line for line where the numbers are known. */
+    static void assertKugelSalesSlip(String text) {
+        List<String> lines = text.lines().toList();
+        assertTrue(text.endsWith("\n"), text);
+        // every line is exactly 32 columns wide, a kanji counting two, as Kugel pads them
+        lines.forEach(l -> assertEquals(32, dev.kassa.common.text.DisplayWidth.of(l), () -> "[" + l + "]\n" + text));
+        assertEquals("レジNo. 1" + " ".repeat(18) + " 責# ", lines.get(1));
+        assertEquals("【 売 上 レ ポ ー ト ( 日報 ) 】", lines.get(4).strip());
+        assertEquals("営業日付 2026年03月15日(日)", lines.get(6).strip());
+        assertEquals("開設回数 1回", lines.get(7).strip());
+        assertEquals("-".repeat(32), lines.get(8));
+        assertEquals("売 上 合 計", lines.get(9).strip());
+        assertEquals(" 総売上" + " ".repeat(5) + "  4件" + " ".repeat(7) + " 2,192円", lines.get(10));
+        assertEquals(" ".repeat(12) + " 10点", lines.get(11).stripTrailing());
+        assertEquals(" 返品" + " ".repeat(7) + "  1件" + " ".repeat(9) + " 660円", lines.get(12));
+        assertTrue(lines.contains(" 税額" + " ".repeat(20) + " -132円"), text);
+        assertTrue(lines.contains(" 純売上" + " ".repeat(5) + "  3件" + " ".repeat(7) + " 1,320円"), text);
+        assertTrue(lines.contains(" ドロア内現金" + " ".repeat(10) + " 13,900円"), text);
+        assertTrue(lines.contains(" 過不足" + " ".repeat(21) + " 8円"), text);
+        for (String heading : List.of("税 額（内訳）", "支 払", "入出金", "現 金")) {
+            assertTrue(lines.stream().anyMatch(l -> l.strip().equals(heading)), heading + "\n" + text);
+        }
+        assertEquals("レシートNo. ------", lines.get(lines.size() - 1).strip());
+    }
+
+    @Test
+    void theCategoryItemAndPaymentSlipsAreKugels() {
+        String category = CategoryReportMaker.make(header("category"), logs(), Map.of("001", "Fruit")).receiptText();
+        assertTrue(category.contains("【分類別売上レポート( 日報 )】"), category);
+        assertTrue(category.contains("\nFruit" + " ".repeat(9) + "  6点" + " ".repeat(8) + "600円\n"), category);
+        assertTrue(category.contains("\n総売上: 1,450円"), category);
+        assertTrue(category.strip().endsWith("レシートNo. ------"), category);
+        String payment = PaymentReportMaker.make(header("payment"), logs()).receiptText();
+        assertTrue(payment.contains("決 済 方 法 別 集 計"), payment);
+        assertTrue(payment.strip().endsWith("*** END ***"), payment);
     }
 
     @Test

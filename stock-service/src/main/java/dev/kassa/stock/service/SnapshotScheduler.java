@@ -1,5 +1,6 @@
 package dev.kassa.stock.service;
 
+import dev.kassa.common.health.BackgroundJob;
 import dev.kassa.common.pg.TenantTx;
 import dev.kassa.common.pg.TenantSchemas;
 import dev.kassa.stock.config.StockConfig;
@@ -10,6 +11,7 @@ import dev.kassa.stock.repository.ScheduleRepository;
 import dev.kassa.stock.repository.SnapshotRepository;
 import dev.kassa.stock.repository.StockRepository;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -42,11 +44,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * fails before commit its claim rolls back and the next tick (here or elsewhere) takes the slot.
  */
 @ApplicationScoped
-public class SnapshotScheduler {
+public class SnapshotScheduler implements BackgroundJob {
+    static final String JOB = "stock-snapshots";
     private static final Logger LOG = Logger.getLogger(SnapshotScheduler.class);
     public static final String CREATED_BY = "scheduled_system";
     private static final Duration KEEP_RUNS = Duration.ofDays(30);
 
+    @Inject
+    Scheduler scheduler;
     @Inject
     TenantSchemas schemas;
     @Inject
@@ -94,7 +99,19 @@ public class SnapshotScheduler {
         ready = false;
     }
 
-    @Scheduled(identity = "stock-snapshots", every = "${kassa.stock.snapshot.check-every:PT60S}",
+    @Override
+    public String jobName() {
+        return JOB;
+    }
+
+    /** Quarkus' scheduler runs and has this job (it is not paused or unscheduled). */
+    @Override
+    public boolean running() {
+        return ready && scheduler.isRunning() && scheduler.getScheduledJob(JOB) != null
+                && !scheduler.isPaused(JOB);
+    }
+
+    @Scheduled(identity = JOB, every = "${kassa.stock.snapshot.check-every:PT60S}",
             delayed = "${kassa.stock.snapshot.check-delay:PT5S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {

@@ -31,6 +31,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
@@ -53,7 +54,9 @@ public class TenantResource {
     @Inject
     TenantService tenants;
 
+    /** 201 when every service has the tenant; 503 (in the envelope) when some could not be reached. */
     @POST
+    @ResponseStatus(201) // the answer documented as success; the RestResponse sets each status itself
     public Uni<RestResponse<ApiResponse<TenantView>>> create(@Valid @NotNull TenantCreate body,
                                                              @HeaderParam("Authorization") String authorization) {
         callers.userOfTenant(body.tenantId());
@@ -102,8 +105,9 @@ public class TenantResource {
 
     @POST
     @Path("{tenantId}/stores")
-    public Uni<RestResponse<ApiResponse<TenantView>>> addStore(@PathParam("tenantId") String tenantId,
-                                                               @Valid @NotNull StoreCreate body) {
+    @ResponseStatus(201)
+    public Uni<ApiResponse<TenantView>> addStore(@PathParam("tenantId") String tenantId,
+                                                 @Valid @NotNull StoreCreate body) {
         callers.userOfTenant(tenantId);
         Store store = new Store();
         store.storeCode = body.storeCode();
@@ -111,9 +115,9 @@ public class TenantResource {
         store.status = body.status() == null ? Store.IDLE : body.status();
         store.businessDate = body.businessDate();
         store.tags = body.tags() == null ? List.of() : body.tags();
-        return tenants.addStore(tenantId, store).map(state -> RestResponse.status(RestResponse.Status.CREATED,
-                ApiResponse.created(Views.tenant(state.tenant(), state.stores(), null),
-                        "Store created successfully for tenant " + tenantId, "add_store")));
+        return tenants.addStore(tenantId, store).map(state -> ApiResponse.created(
+                Views.tenant(state.tenant(), state.stores(), null), "Store created successfully for tenant " + tenantId,
+                "add_store"));
     }
 
     @GET

@@ -42,6 +42,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
@@ -75,12 +76,12 @@ public class TerminalResource {
 
     /** The API key is in the answer this once; later reads show it masked. */
     @POST
-    public Uni<RestResponse<ApiResponse<TerminalView>>> create(@Valid @NotNull TerminalCreate body) {
+    @ResponseStatus(201)
+    public Uni<ApiResponse<TerminalView>> create(@Valid @NotNull TerminalCreate body) {
         String tenantId = userTenant();
         return terminals.create(tenantId, body.storeCode(), body.terminalNo(), body.description())
-                .map(created -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.created(
-                        Views.terminal(created.terminal(), created.apiKey()),
-                        "Terminal Created. terminal_id: " + created.terminal().terminalId, "create_terminal")));
+                .map(created -> ApiResponse.created(Views.terminal(created.terminal(), created.apiKey()),
+                        "Terminal Created. terminal_id: " + created.terminal().terminalId, "create_terminal"));
     }
 
     @GET

@@ -5,6 +5,7 @@ import dev.kassa.common.event.TranLog;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public final class ReceiptWriter {
     private static final String[] WEEKDAYS = {"月", "火", "水", "木", "金", "土", "日"};
 
     private final TextLayout layout;
+    /** The settings of the receipt being written: a writer serves one receipt at a time. */
+    private ReceiptSettings settings = ReceiptSettings.none();
 
     public ReceiptWriter() {
         this(DEFAULT_WIDTH);
@@ -40,6 +43,7 @@ public final class ReceiptWriter {
     }
 
     public ReceiptText write(TranLog tran, ReceiptSettings settings) {
+        this.settings = settings;
         List<String> lines = new ArrayList<>();
         header(tran, settings, lines);
         body(tran, lines);
@@ -48,13 +52,17 @@ public final class ReceiptWriter {
         return new ReceiptText(text, text);
     }
 
+    private String yen(BigDecimal amount) {
+        return TextLayout.yen(amount, settings.currencySymbol());
+    }
+
     private void header(TranLog tran, ReceiptSettings settings, List<String> out) {
         for (ReceiptLine line : settings.headers()) {
             out.add(aligned(line));
         }
         String staffId = tran.staff() != null && tran.staff().id() != null ? tran.staff().id() : "";
         out.add(layout.split("レジNo. " + tran.terminalNo(), "責# " + staffId));
-        out.add(layout.left(formatDateTime(tran.generateDateTime())));
+        out.add(layout.left(formatDateTime(tran.generateDateTime(), settings.zone())));
         out.add(layout.center("【 " + title(tran) + " 】"));
     }
 
@@ -98,20 +106,20 @@ public final class ReceiptWriter {
         List<TranLog.Discount> subtotalDiscounts = nullSafe(tran.subtotalDiscounts());
         BigDecimal subtotal = sales.totalAmount().add(sum(subtotalDiscounts.stream().map(TranLog.Discount::discountAmount).toList()));
         out.add(layout.split("小計" + TextLayout.fixedRight(TextLayout.comma(BigDecimal.valueOf(sales.totalQuantity())) + " 個", 16),
-                TextLayout.yen(subtotal) + "  "));
+                yen(subtotal) + "  "));
         for (TranLog.Discount d : subtotalDiscounts) {
             String label = "DiscountPercentage".equals(d.discountType()) ? "  小計割引: " + percent(d.discountValue()) : "  小計値引";
-            out.add(layout.split(label, TextLayout.yen(d.discountAmount().negate()) + "  "));
+            out.add(layout.split(label, yen(d.discountAmount().negate()) + "  "));
         }
         for (TranLog.Tax tax : nullSafe(tran.taxes())) {
             if ("External".equals(tax.taxType())) {
-                out.add(layout.split("  " + tax.taxName(), TextLayout.yen(tax.taxAmount()) + "  "));
+                out.add(layout.split("  " + tax.taxName(), yen(tax.taxAmount()) + "  "));
             }
         }
-        out.add(layout.split("合計", TextLayout.yen(sales.totalAmountWithTax()) + "  "));
+        out.add(layout.split("合計", yen(sales.totalAmountWithTax()) + "  "));
         for (TranLog.Tax tax : nullSafe(tran.taxes())) {
-            out.add(layout.split("  (" + tax.taxName() + " 対象額", TextLayout.yen(tax.targetAmount()) + ")  "));
-            out.add(layout.split("  (" + tax.taxName(), TextLayout.yen(tax.taxAmount()) + ")  "));
+            out.add(layout.split("  (" + tax.taxName() + " 対象額", yen(tax.targetAmount()) + ")  "));
+            out.add(layout.split("  (" + tax.taxName(), yen(tax.taxAmount()) + ")  "));
         }
         payments(tran, out);
         origin(tran, out);
@@ -131,11 +139,11 @@ public final class ReceiptWriter {
                 continue;
             }
             if (CASH_CODE.equals(p.paymentCode())) {
-                out.add(layout.split("お預り", TextLayout.yen(orZero(p.depositAmount())) + "  "));
-                out.add(layout.split("お釣り", TextLayout.yen(orZero(tran.sales().changeAmount())) + "  "));
+                out.add(layout.split("お預り", yen(orZero(p.depositAmount())) + "  "));
+                out.add(layout.split("お釣り", yen(orZero(tran.sales().changeAmount())) + "  "));
                 out.add(layout.border());
             }
-            out.add(layout.split(nullToEmpty(p.description()), TextLayout.yen(p.amount()) + "  "));
+            out.add(layout.split(nullToEmpty(p.description()), yen(p.amount()) + "  "));
         }
     }
 
@@ -146,7 +154,7 @@ public final class ReceiptWriter {
         }
         out.add(layout.border());
         out.add(layout.left("[対象レシート]"));
-        out.add(layout.split("日時", formatDateTime(origin.generateDateTime())));
+        out.add(layout.split("日時", formatDateTime(origin.generateDateTime(), settings.zone())));
         String type = switch (origin.transactionType()) {
             case TranLog.SALE -> "売 上";
             case TranLog.RETURN -> "返 品";
@@ -197,12 +205,21 @@ public final class ReceiptWriter {
 
     /** "2025-05-01T12:34:56+09:00" -> "2025年05月01日(木) 12:34"; unparsable values are printed as they are. */
     public static String formatDateTime(String value) {
+        return formatDateTime(value, null);
+    }
+
+    /**
+     * The time in the store's zone: "2025-05-01T03:34:56Z" in Asia/Tokyo -> "2025年05月01日(木) 12:34".
+     * A time without offset is printed as it is; {@code zone} null keeps the time's own offset.
+     */
+    public static String formatDateTime(String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return "";
         }
         LocalDateTime t;
         try {
-            t = OffsetDateTime.parse(value).toLocalDateTime();
+            OffsetDateTime at = OffsetDateTime.parse(value);
+            t = zone == null ? at.toLocalDateTime() : at.atZoneSameInstant(zone).toLocalDateTime();
         } catch (DateTimeParseException e) {
             try {
                 t = LocalDateTime.parse(value);

@@ -101,8 +101,8 @@ public final class TextLayout {
         return (v.signum() < 0 ? "-" : "") + grouped + fraction;
     }
 
-    /** "¥1,000"; negative amounts "-¥10". */
-    public static String yen(BigDecimal value) {
-        return value.signum() < 0 ? "-¥" + comma(value.negate()) : "¥" + comma(value);
+    /** "\\1,000" with Kugel's default symbol; negative amounts "-\\10". */
+    public static String yen(BigDecimal value, String symbol) {
+        return value.signum() < 0 ? "-" + symbol + comma(value.negate()) : symbol + comma(value);
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static dev.kassa.cart.domain.Fixtures.*;
@@ -43,15 +45,15 @@ class ReceiptWriterTest {
                 "Item1                      200外",
                 "        2 個 @100",
                 "--------------------------------",
-                "小計            2 個      ¥200  ",
-                "  外税10%                  ¥20  ",
-                "合計                      ¥220  ",
-                "  (外税10% 対象額        ¥200)  ",
-                "  (外税10%                ¥20)  ",
-                "お預り                  ¥1,000  ",
-                "お釣り                    ¥780  ",
+                "小計            2 個      \\200  ",
+                "  外税10%                  \\20  ",
+                "合計                      \\220  ",
+                "  (外税10% 対象額        \\200)  ",
+                "  (外税10%                \\20)  ",
+                "お預り                  \\1,000  ",
+                "お釣り                    \\780  ",
                 "--------------------------------",
-                "Cash                      ¥220  ",
+                "Cash                      \\220  ",
                 "--------------------------------",
                 "レシートNo. 111111",
                 "店舗コード                  5678",
@@ -84,11 +86,11 @@ class ReceiptWriterTest {
         assertTrue(text.contains("\n          割引: 10%        -20  \n"), text);
         assertTrue(text.contains("\n          値引:             -5  \n"), text);
         assertTrue(text.contains("\nItem B                     300軽\n"), text);
-        assertTrue(text.contains("\n  小計値引                -¥10  \n"), text);
-        assertTrue(text.contains("\n  (内税 8% 対象額        ¥293)  \n"), text);
-        assertTrue(text.contains("\n合計                      ¥482  \n"), text);
-        assertTrue(text.contains("\nお釣り                    ¥618  \n"), text);
-        assertTrue(text.contains("\nCash                      ¥382  \nCashless                  ¥100  \n"), text);
+        assertTrue(text.contains("\n  小計値引                -\\10  \n"), text);
+        assertTrue(text.contains("\n  (内税 8% 対象額        \\293)  \n"), text);
+        assertTrue(text.contains("\n合計                      \\482  \n"), text);
+        assertTrue(text.contains("\nお釣り                    \\618  \n"), text);
+        assertTrue(text.contains("\nCash                      \\382  \nCashless                  \\100  \n"), text);
         assertFitsWidth(text);
     }
 
@@ -99,8 +101,8 @@ class ReceiptWriterTest {
         cart.subtotal(CTX).addPayments(List.of(PaymentRequest.of("01", 110)), CTX);
         String text = cart.bill(FIRST_NUMBERS, NOW, ReceiptSettings.none()).receiptText();
         assertFalse(text.contains("GONE"));
-        assertTrue(text.contains("\nお預り                    ¥110  \nお釣り                      ¥0  \n"), text);
-        assertTrue(text.contains("\nCash                      ¥110  \n"), text);
+        assertTrue(text.contains("\nお預り                    \\110  \nお釣り                      \\0  \n"), text);
+        assertTrue(text.contains("\nCash                      \\110  \n"), text);
     }
 
     @Test
@@ -159,6 +161,26 @@ class ReceiptWriterTest {
             "yesterday, yesterday"})
     void dates(String value, String expected) {
         assertEquals(expected, ReceiptWriter.formatDateTime(value));
+    }
+
+    /** Times are stored in UTC; the receipt prints the store's local time (Kugel's stores are in Tokyo). */
+    @Test
+    void timesPrintInTheStoresZone() {
+        assertEquals("2025年05月01日(木) 09:05", ReceiptWriter.formatDateTime("2025-05-01T00:05:00Z", ZoneId.of("Asia/Tokyo")));
+        assertEquals("2025年05月01日(木) 00:05", ReceiptWriter.formatDateTime("2025-04-30T15:05:00Z", ZoneId.of("Asia/Tokyo")));
+        Cart cart = payingCartWith(ItemToAdd.of(item4901(), 1));
+        cart.addPayments(List.of(PaymentRequest.of("01", 1000)), CTX);
+        String text = cart.bill(FIRST_NUMBERS, NOW.withOffsetSameInstant(ZoneOffset.UTC),
+                SETTINGS.inZone(ZoneId.of("Asia/Tokyo"))).receiptText();
+        assertTrue(text.contains("\n2025年05月01日(木) 12:34\n"), text);
+    }
+
+    @Test
+    void theCurrencySymbolIsASetting() {
+        ReceiptSettings euro = ReceiptSettings.fromSettingValues(null, null, null, "€");
+        String text = flowSale(euro).receiptText();
+        assertTrue(text.contains("\n合計                      €220  \n"), text);
+        assertTrue(flowSale(ReceiptSettings.none()).receiptText().contains("\n合計                      \\220  \n"));
     }
 
     static void assertFitsWidth(String text) {

@@ -26,8 +26,9 @@ class TextLayoutTest {
 
     @Test
     void yen() {
-        assertEquals("¥1,000", TextLayout.yen(new BigDecimal("1000")));
-        assertEquals("-¥10", TextLayout.yen(new BigDecimal("-10")));
+        assertEquals("\\1,000", TextLayout.yen(new BigDecimal("1000"), "\\"));
+        assertEquals("-\\10", TextLayout.yen(new BigDecimal("-10"), "\\"));
+        assertEquals("-€10", TextLayout.yen(new BigDecimal("-10"), "€"));
     }
 
     @Test
