@@ -76,7 +76,8 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x6b61737361L; // "kassa"
+    /** The advisory lock one relay of a database holds while it relays. */
+    public static final long RELAY_LOCK = 0x6b61737361L; // "kassa"
     /** Room for the record and batch headers the producer adds around key, value and headers. */
     static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
     private static final int ERROR_TEXT_MAX = 1000;
@@ -153,7 +154,7 @@ public class OutboxRelay {
         stop();
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (running) {
             return;
         }
@@ -181,7 +182,7 @@ public class OutboxRelay {
      * claimed row and no relay lock stays held by a transaction the shutdown would cut; then wakes the
      * idle thread and closes the producer.
      */
-    synchronized void stop() {
+    public synchronized void stop() {
         running = false;
         Thread w = worker;
         if (w != null) {

@@ -26,7 +26,8 @@ public class TracingSwitch implements ConfigSource {
 
     TracingSwitch(Map<String, String> env, Map<Object, Object> properties) {
         this.on = blank(env.get("KASSA_OTEL_DISABLED")) && ENDPOINTS.stream()
-                .anyMatch(name -> !blank(env.get(envName(name))) || !blank((String) properties.get(name)));
+                .anyMatch(name -> !blank(env.get(envName(name)))
+                        || properties.get(name) instanceof String value && !blank(value));
     }
 
     private static String envName(String property) {
