@@ -44,6 +44,14 @@ public class EventTracing {
 
     private Tracer tracer;
 
+    public EventTracing() {
+    }
+
+    /** With a tracer of the caller's (tests). */
+    EventTracing(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
     @PostConstruct
     void init() {
         if (!disabled && openTelemetry.isResolvable()) {

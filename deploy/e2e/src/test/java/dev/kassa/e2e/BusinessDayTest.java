@@ -475,7 +475,7 @@ class BusinessDayTest {
         steps.check("trace: sale 1's bill request -> the cart's outbox relay -> journal, report, stock and"
                 + " recommendation, all in the till's trace", () -> steps.note(Operations.saleTrace(
                 TraceCollector.shared(), billTrace, List.of("journal", "report", "stock", "recommendation"), wait)));
-        steps.check("trace: sale 1's line items -> gRPC item lookup in master data, in the till's trace", () ->
+        steps.check("trace: sale 1's line items -> the cart's calls to master data, in the till's trace", () ->
                 steps.note(Operations.calledWithin(TraceCollector.shared(), itemsTrace, "cart-service",
                         "masterdata-service", wait)));
         steps.check("metrics: each service's /q/metrics shows the day's business counters moved", () -> {
@@ -530,7 +530,9 @@ class BusinessDayTest {
                     .forEach(k -> lagAndBreakers.add(service + ":" + k)));
             steps.note(String.join("; ", seen) + " | " + String.join(", ", lagAndBreakers));
             if (!wrong.isEmpty()) {
-                throw new AssertionError(String.join("; ", wrong));
+                throw new AssertionError(String.join("; ", wrong) + "\ncart's kassa_ series after the day: "
+                        + after.get("cart").series().entrySet().stream().filter(e -> e.getKey().startsWith("kassa_"))
+                        .toList() + "\nseen: " + seen);
             }
         });
     }

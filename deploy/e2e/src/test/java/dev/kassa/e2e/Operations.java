@@ -91,7 +91,8 @@ final class Operations {
             }
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("trace " + till.traceId() + " lacks " + missing + "; it holds:\n  "
+        throw new AssertionError("trace " + till.traceId() + " lacks " + missing + "; spans received: "
+                + collector.census() + "; the trace holds:\n  "
                 + trace.stream().map(SpanData::toString).collect(Collectors.joining("\n  ")));
     }
 
@@ -112,7 +113,7 @@ final class Operations {
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("no span of " + service + " under one of " + caller + " in trace " + till.traceId()
-                + "; it holds:\n  " + trace.stream().map(SpanData::toString).collect(Collectors.joining("\n  ")));
+                + "; spans received: " + collector.census() + "; it holds:\n  " + trace.stream().map(SpanData::toString).collect(Collectors.joining("\n  ")));
     }
 
     private static Optional<SpanData> first(List<SpanData> spans, Predicate<SpanData> test) {
@@ -173,9 +174,11 @@ final class Operations {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            int space = line.lastIndexOf(' ');
+            int exemplar = line.indexOf(" # "); // a counter's exemplar: the trace and span that last counted
+            String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+            int space = sample.lastIndexOf(' ');
             try {
-                series.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+                series.put(sample.substring(0, space), Double.parseDouble(sample.substring(space + 1)));
             } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
                 // a line we do not need
             }
