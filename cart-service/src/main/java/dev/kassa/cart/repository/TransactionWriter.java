@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.event.Topics;
 import dev.kassa.common.pg.OutboxWriter;
+import dev.kassa.common.trace.TraceContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * so the three commit or fail together with the caller's transaction and cost one round trip. The
  * tranlog is serialized once and sent once: the same parameter is the stored tranlog and the
  * event's payload. The unique {@code cart_id} still refuses a second transaction of a cart (23505).
+ * The outbox row keeps the bill request's trace context, so the relay and the consumers continue it.
  */
 @ApplicationScoped
 public class TransactionWriter {
@@ -36,7 +38,7 @@ public class TransactionWriter {
             delivery AS (
                 INSERT INTO delivery_status (event_id, store_code, terminal_no, transaction_no, status, services)
                 VALUES ($13, $1, $2, $3, 'published', CAST($15::text AS jsonb)))
-            """ + OutboxWriter.insertSql("$13", "$16", "$17", "$18", "$19", "$14::text");
+            """ + OutboxWriter.insertSql("$13", "$16", "$17", "$18", "$19", "$14::text", "$20", "$21");
 
     @Inject
     ObjectMapper mapper;
@@ -60,6 +62,7 @@ public class TransactionWriter {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Tranlog cannot be written as JSON", e));
         }
+        TraceContext trace = TraceContext.current(); // the bill request's, so the sale's events continue it
         Tuple values = Tuple.tuple()
                 .addString(t.storeCode())
                 .addInteger(t.terminalNo())
@@ -79,7 +82,9 @@ public class TransactionWriter {
                 .addString(t.tenantId())
                 .addString(Topics.TRANLOG)
                 .addString(Topics.terminalKey(t.tenantId(), t.storeCode(), t.terminalNo()))
-                .addString(TranLog.EVENT_TYPE);
+                .addString(TranLog.EVENT_TYPE)
+                .addString(trace == null ? null : trace.traceparent())
+                .addString(trace == null ? null : trace.tracestate());
         return conn.preparedQuery(INSERT).execute(values).replaceWithVoid();
     }
 }

@@ -71,6 +71,8 @@ public class CartService {
     TransactionRepository transactions;
     @Inject
     TransactionWriter writer;
+    @Inject
+    SalesMetrics metrics;
 
     private ObjectReader cartReader;
     private ObjectWriter cartWriter;
@@ -216,6 +218,11 @@ public class CartService {
                             TranLog tranLog = TranLogMapper.fromCart(cart, eventId);
                             return writer.insert(conn, tranLog, cartId, cart.isCancelled());
                         }))
+                        .invoke(() -> {
+                            if (event == CartEvent.BILL) {
+                                metrics.billed(cart.totalAmountWithTax());
+                            }
+                        })
                         .flatMap(x -> forceStore(tenantId, cartId, cart, l.version()))
                         .onFailure(SqlFailures::isUniqueViolation)
                         .recoverWithUni(t -> alreadyFinished(caller, cartId, event, receipt, t));

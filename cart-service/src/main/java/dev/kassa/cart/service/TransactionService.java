@@ -58,6 +58,8 @@ public class TransactionService {
     @Inject
     MasterConfig master;
     @Inject
+    SalesMetrics metrics;
+    @Inject
     ObjectMapper mapper;
 
     public Uni<Page> list(String tenantId, String storeCode, int terminalNo, Filter f, PageRequest paging) {
@@ -154,7 +156,7 @@ public class TransactionService {
                                                     m.payments(), ctx);
                                     return store(session, r);
                                 });
-                    }));
+                    })).invoke(() -> metrics.reversed(isVoid));
         });
     }
 

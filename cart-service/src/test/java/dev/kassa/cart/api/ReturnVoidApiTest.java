@@ -14,15 +14,28 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** kugel-flows.md §6: return and void of a stored sale, their flags, refusals and tranlogs. */
+/** kugel-flows.md §6: return and void of a stored sale, their flags, refusals, tranlogs and counters. */
 @QuarkusTest
 class ReturnVoidApiTest extends CartApiTestBase {
+
+    /** The cart's business counters as /q/metrics shows them (0 before the first count). */
+    private static Map<String, Double> businessCounters() {
+        String text = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Map<String, Double> counters = new java.util.HashMap<>();
+        for (String name : List.of("kassa_sales_total", "kassa_sales_amount_total", "kassa_returns_total",
+                "kassa_voids_total")) {
+            counters.put(name, text.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                    .map(l -> Double.parseDouble(l.substring(name.length() + 1))).orElse(0.0));
+        }
+        return counters;
+    }
 
     @Test
     void returnAndVoidWithTheContractsTypesFlagsAndRefusals() {
         String tenant = newTenant();
         String token = terminalToken(tenant, 9);
         String tx = transactionsPath(tenant, 9);
+        Map<String, Double> before = businessCounters();
         post(token, paidCart(token), "bill", null);   // transaction 1: sale of 220
         List<Map<String, Object>> cash220 = List.of(Map.of("paymentCode", "01", "amount", 220));
 
@@ -64,6 +77,13 @@ class ReturnVoidApiTest extends CartApiTestBase {
 
         // the terminal in the path must be the caller's
         as(terminalToken(tenant, 8)).body(cash220).post(tx + "/1/void").then().statusCode(422);
+
+        // /q/metrics counted the sale, its amount, the return and the two voids; the refusals count nothing
+        Map<String, Double> after = businessCounters();
+        assertEquals(1, after.get("kassa_sales_total") - before.get("kassa_sales_total"));
+        assertEquals(220, after.get("kassa_sales_amount_total") - before.get("kassa_sales_amount_total"));
+        assertEquals(1, after.get("kassa_returns_total") - before.get("kassa_returns_total"));
+        assertEquals(2, after.get("kassa_voids_total") - before.get("kassa_voids_total"));
 
         // each one published a tranlog with its type and origin
         List<JsonNode> logs = KafkaProbe.jsonWhere("pos.tranlog", "tenant_id", tenant, 4, Duration.ofSeconds(30));

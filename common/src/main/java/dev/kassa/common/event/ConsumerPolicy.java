@@ -1,5 +1,10 @@
 package dev.kassa.common.event;
 
+import dev.kassa.common.trace.EventTracing;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -11,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +42,10 @@ import java.util.function.Supplier;
  * store that is away; if it fails for any other reason its records are applied again one by one
  * under the rules above, so only a poison record is dead-lettered and the order stays the same.
  * Batch work must therefore be idempotent per record, as every Kassa consumer is.
+ * <p>
+ * Each record applied counts in {@code kassa.events.consumed{consumer,topic}}, and each record's
+ * processing is a span that continues the trace its headers carry ({@link EventTracing}): the request
+ * that wrote the event, through the outbox relay's send.
  */
 @ApplicationScoped
 public class ConsumerPolicy {
@@ -56,7 +66,14 @@ public class ConsumerPolicy {
     @Inject
     Config config;
 
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    EventTracing tracing;
+
     private final Map<String, String> consumers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> consumed = new ConcurrentHashMap<>();
 
     public Uni<Void> process(String channel, ConsumerRecord<String, String> record, Supplier<Uni<?>> work) {
         return process(channel, record, work, failure -> Uni.createFrom().voidItem());
@@ -72,7 +89,8 @@ public class ConsumerPolicy {
         String consumer = consumer(channel);
         AtomicInteger attempts = new AtomicInteger();
         AtomicInteger unexpected = new AtomicInteger();
-        return onContext(context, work)
+        Span span = tracing.startProcess(consumer, groupOf(consumer), record);
+        return onContext(context, span, work)
                 .invoke(() -> attempts.incrementAndGet())
                 .onFailure().invoke(f -> attempts.incrementAndGet())
                 .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(failure -> {
@@ -96,6 +114,8 @@ public class ConsumerPolicy {
                     return Uni.createFrom().item(failure).onItem().delayIt().by(wait);
                 }))
                 .replaceWithVoid()
+                .invoke(() -> consumed(consumer, record.topic()).increment())
+                .onTermination().invoke((ok, failure, cancelled) -> EventTracing.end(span, failure))
                 .onFailure().recoverWithUni(failure -> deadLetter(consumer, record, failure, attempts.get(),
                         beforeDeadLetter));
     }
@@ -115,7 +135,8 @@ public class ConsumerPolicy {
         String consumer = consumer(channel);
         AtomicInteger attempts = new AtomicInteger();
         ConsumerRecord<String, String> first = records.get(0);
-        return onContext(context, batchWork)
+        List<Span> spans = startAll(consumer, records);
+        return onContext(context, spans == null ? null : spans.get(0), batchWork)
                 .onFailure().retry().when(failures -> failures.onItem().transformToUniAndConcatenate(failure -> {
                     if (FailureKind.of(failure) != FailureKind.STORE_UNAVAILABLE) {
                         return Uni.createFrom().failure(failure);
@@ -127,16 +148,52 @@ public class ConsumerPolicy {
                     return Uni.createFrom().item(failure).onItem().delayIt().by(wait);
                 }))
                 .replaceWithVoid()
+                .invoke(() -> {
+                    for (ConsumerRecord<String, String> record : records) {
+                        consumed(consumer, record.topic()).increment();
+                    }
+                })
+                .onTermination().invoke((ok, failure, cancelled) -> endAll(spans, failure))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.infof("%s: a batch of %d from %s-%d@%d failed (%s); applying its records one by one",
                             consumer, records.size(), first.topic(), first.partition(), first.offset(),
                             FailureKind.reason(failure));
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (ConsumerRecord<String, String> record : records) {
-                        chain = chain.chain(() -> onContext(context, () -> oneByOne.apply(record)).replaceWithVoid());
+                        chain = chain.chain(() -> onContext(context, null, () -> oneByOne.apply(record))
+                                .replaceWithVoid());
                     }
                     return chain;
                 });
+    }
+
+    /** One span per record of a batch, each the child of its record's context; null when tracing is off. */
+    private List<Span> startAll(String consumer, List<ConsumerRecord<String, String>> records) {
+        if (!tracing.enabled()) {
+            return null;
+        }
+        String group = groupOf(consumer);
+        List<Span> spans = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            spans.add(tracing.startProcess(consumer, group, record));
+        }
+        return spans;
+    }
+
+    private static void endAll(List<Span> spans, Throwable failure) {
+        if (spans != null) {
+            spans.forEach(span -> EventTracing.end(span, failure));
+        }
+    }
+
+    private Counter consumed(String consumer, String topic) {
+        return consumed.computeIfAbsent(consumer + '\n' + topic, k -> Counter.builder("kassa.events.consumed")
+                .description("Records a consumer applied").tag("consumer", consumer).tag("topic", topic)
+                .register(registry));
+    }
+
+    private static String groupOf(String consumer) {
+        return consumer.substring(0, consumer.lastIndexOf('/'));
     }
 
     /** {@code <group>/<channel>}: the consumer group names the service, the channel what it reads. */
@@ -152,7 +209,7 @@ public class ConsumerPolicy {
     private Uni<Void> deadLetter(String consumer, ConsumerRecord<String, String> record, Throwable failure,
                                  int attempts, Function<Throwable, Uni<?>> beforeDeadLetter) {
         FailureKind kind = FailureKind.of(failure);
-        String group = consumer.substring(0, consumer.lastIndexOf('/'));
+        String group = groupOf(consumer);
         LOG.warnf("%s: dead-lettering %s-%d@%d (key %s, %s): %s", consumer, record.topic(), record.partition(),
                 record.offset(), record.key(), kind, FailureKind.reason(failure));
         AtomicInteger sends = new AtomicInteger();
@@ -175,15 +232,25 @@ public class ConsumerPolicy {
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }
 
+    /** Starts the work with the span current, so the work's own instrumented calls become its children. */
+    private static Uni<?> start(Span span, Supplier<Uni<?>> work) {
+        if (span == null) {
+            return work.get();
+        }
+        try (Scope ignored = span.makeCurrent()) {
+            return work.get();
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private static Uni<Object> onContext(Context context, Supplier<Uni<?>> work) {
+    private static Uni<Object> onContext(Context context, Span span, Supplier<Uni<?>> work) {
         if (context == null) {
-            return Uni.createFrom().deferred(() -> (Uni<Object>) work.get());
+            return Uni.createFrom().deferred(() -> (Uni<Object>) start(span, work));
         }
         return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> {
             Uni<Object> uni;
             try {
-                uni = (Uni<Object>) work.get();
+                uni = (Uni<Object>) start(span, work);
             } catch (Throwable t) {
                 emitter.fail(t);
                 return;

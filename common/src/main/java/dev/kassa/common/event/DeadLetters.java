@@ -21,7 +21,7 @@ import java.util.Properties;
 /**
  * Writes a record a consumer gave up on to {@code pos.dlq}: the original key and value, and headers
  * that say who gave up, why, and where the record came from, so that {@code ./pos dlq} can list it
- * and re-drive it to its topic. Counts them in {@code kassa_dead_letters_total{consumer,kind}}.
+ * and re-drive it to its topic. Counts them in {@code kassa_events_dead_lettered_total{consumer,kind}}.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -73,7 +73,7 @@ public class DeadLetters {
     }
 
     private Counter counter(String consumer, FailureKind kind) {
-        return Counter.builder("kassa.dead.letters")
+        return Counter.builder("kassa.events.dead.lettered")
                 .description("Records a consumer sent to pos.dlq")
                 .tag("consumer", consumer)
                 .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))

@@ -1,8 +1,12 @@
 package dev.kassa.common.pg;
 
 import dev.kassa.common.health.BackgroundJob;
+import dev.kassa.common.trace.EventTracing;
+import dev.kassa.common.trace.TraceContext;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -37,8 +41,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -62,11 +68,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * counted in {@code attempts} with {@code last_error}, and after {@code kassa.outbox.max-attempts}
  * (at once when over the size limit) the row is parked. The rows behind it go on; a parked row
  * waits for an operator's re-drive ({@link ParkedOutbox}).
+ * <p>
+ * Each send is a span ({@link EventTracing}) whose parent is the trace context the row keeps, and the
+ * record carries the send's context as {@code traceparent}/{@code tracestate} headers, so the consumers
+ * continue the writing request's trace. On shutdown the pass under way finishes and commits (which
+ * releases its row locks and the relay lock) before the producer closes.
  */
 @ApplicationScoped
 public class OutboxRelay implements BackgroundJob {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x6b61737361L; // "kassa"
+    /** The advisory lock one relay of a database holds while it relays. */
+    public static final long RELAY_LOCK = 0x6b61737361L; // "kassa"
     /** Room for the record and batch headers the producer adds around key, value and headers. */
     static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
     private static final int ERROR_TEXT_MAX = 1000;
@@ -111,6 +123,9 @@ public class OutboxRelay implements BackgroundJob {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    EventTracing tracing;
+
     private final ReentrantLock passLock = new ReentrantLock();
     private volatile boolean running;
     private volatile boolean paused;
@@ -121,6 +136,7 @@ public class OutboxRelay implements BackgroundJob {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final Map<String, Counter> publishedByTopic = new ConcurrentHashMap<>();
 
     /** After {@link TenantSchemas} has migrated the shared schema the relay reads. */
     void onStart(@Observes @Priority(100) StartupEvent event) {
@@ -128,7 +144,7 @@ public class OutboxRelay implements BackgroundJob {
                 .description("Outbox rows waiting to be published (parked rows not included)").register(registry);
         Gauge.builder("kassa.outbox.parked", parked, AtomicLong::get)
                 .description("Outbox rows parked after failures that will not pass by themselves").register(registry);
-        Gauge.builder("kassa.outbox.oldest.unpublished.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
+        Gauge.builder("kassa.outbox.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get)
                 .description("Age of the oldest outbox row waiting to be published").register(registry);
         if (enabled) {
             start();
@@ -155,7 +171,7 @@ public class OutboxRelay implements BackgroundJob {
         return running && w != null && w.isAlive();
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (running) {
             return;
         }
@@ -178,16 +194,32 @@ public class OutboxRelay implements BackgroundJob {
         worker = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
     }
 
-    synchronized void stop() {
+    /**
+     * Lets the pass under way finish and commit (it waits for its acks at most the send timeout), so no
+     * claimed row and no relay lock stays held by a transaction the shutdown would cut; then wakes the
+     * idle thread and closes the producer.
+     */
+    public synchronized void stop() {
         running = false;
         Thread w = worker;
         if (w != null) {
+            boolean idle = false;
+            try {
+                idle = passLock.tryLock(sendTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (idle) {
+                    passLock.unlock();
+                }
+            }
             w.interrupt();
             try {
                 w.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            worker = null;
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
@@ -266,12 +298,16 @@ public class OutboxRelay implements BackgroundJob {
     }
 
     private record Row(long id, String eventId, String tenantId, String topic, String key, String eventType,
-                       String payload, int attempts) {
+                       String payload, int attempts, TraceContext trace) {
     }
 
     /** One pass: claims, sends and settles up to a batch of rows. */
     Pass relayOnce() throws Exception {
         passLock.lock();
+        if (!running && worker != null) {
+            passLock.unlock();
+            return Pass.NONE; // stopping: claim nothing more
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -325,6 +361,7 @@ public class OutboxRelay implements BackgroundJob {
             Throwable failure = failureOf(ack, Math.max(1, deadline - System.nanoTime()));
             if (failure == null) {
                 published.add(row.id());
+                publishedByTopic.computeIfAbsent(row.topic(), this::publishedCounter).increment();
             } else if (willNotPass(failure)) {
                 failed++;
                 if (recordFailure(c, row, failure)) {
@@ -352,33 +389,53 @@ public class OutboxRelay implements BackgroundJob {
     private List<Row> claim(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement claim = c.prepareStatement("""
-                SELECT id, event_id, tenant_id, topic, msg_key, event_type, payload, attempts FROM kassa.outbox
+                SELECT id, event_id, tenant_id, topic, msg_key, event_type, payload, attempts, traceparent, tracestate
+                FROM kassa.outbox
                 WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             claim.setInt(1, batchSize);
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("tenant_id"),
                             rs.getString("topic"), rs.getString("msg_key"), rs.getString("event_type"),
-                            rs.getString("payload"), rs.getInt("attempts")));
+                            rs.getString("payload"), rs.getInt("attempts"), trace(rs)));
                 }
             }
         }
         return rows;
     }
 
-    /** Sends one row, or answers its failure: over the size limit, or refused by the producer at once. */
+    private static TraceContext trace(ResultSet rs) throws SQLException {
+        String parent = rs.getString("traceparent");
+        return parent == null ? null : new TraceContext(parent, rs.getString("tracestate"));
+    }
+
+    private Counter publishedCounter(String topic) {
+        return Counter.builder("kassa.events.published").description("Outbox events the broker acknowledged")
+                .tag("topic", topic).register(registry);
+    }
+
+    /**
+     * Sends one row, or answers its failure: over the size limit, or refused by the producer at once.
+     * The send's span ends with the broker's answer.
+     */
     private Future<?> send(Row row) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         record.headers().add("event_id", row.eventId().getBytes(StandardCharsets.UTF_8));
         record.headers().add("event_type", row.eventType().getBytes(StandardCharsets.UTF_8));
         record.headers().add("tenant_id", row.tenantId().getBytes(StandardCharsets.UTF_8));
+        Span span = tracing.startPublish(row.topic(), row.eventId(), row.trace());
+        EventTracing.inject(record.headers(), span, row.trace());
         long size = sizeOf(record);
         if (size > maxRecordBytes) {
-            return CompletableFuture.failedFuture(new RecordOverLimit(size, maxRecordBytes));
+            RecordOverLimit over = new RecordOverLimit(size, maxRecordBytes);
+            EventTracing.end(span, over);
+            return CompletableFuture.failedFuture(over);
         }
         try {
-            return producer.send(record);
+            return span == null ? producer.send(record)
+                    : producer.send(record, (metadata, failure) -> EventTracing.end(span, failure));
         } catch (RuntimeException e) {
+            EventTracing.end(span, e);
             return CompletableFuture.failedFuture(e);
         }
     }

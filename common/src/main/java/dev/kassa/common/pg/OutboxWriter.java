@@ -3,6 +3,7 @@ package dev.kassa.common.pg;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.common.event.OutgoingEvent;
+import dev.kassa.common.trace.TraceContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,18 @@ public class OutboxWriter {
                 + String.join(", ", eventId, tenant, topic, key, eventType, payload) + ")";
     }
 
+    /**
+     * {@link #insertSql(String, String, String, String, String, String)} that also stores the writing
+     * request's trace context ({@link TraceContext#current()}; both values null when it is not traced),
+     * so the relay and the consumers continue its trace.
+     */
+    public static String insertSql(String eventId, String tenant, String topic, String key, String eventType,
+                                   String payload, String traceparent, String tracestate) {
+        return "INSERT INTO kassa.outbox (event_id, tenant_id, topic, msg_key, event_type, payload, traceparent,"
+                + " tracestate) VALUES (" + String.join(", ", eventId, tenant, topic, key, eventType, payload,
+                traceparent, tracestate) + ")";
+    }
+
     public Uni<Void> append(Mutiny.Session session, OutgoingEvent event) {
         String payload;
         try {
@@ -41,15 +54,19 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Event cannot be written as JSON", e));
         }
+        TraceContext trace = TraceContext.current();
         return session.createNativeQuery("""
-                        INSERT INTO kassa.outbox (event_id, tenant_id, topic, msg_key, event_type, payload)
-                        VALUES (:eventId, :tenant, :topic, :key, :type, :payload)""")
+                        INSERT INTO kassa.outbox (event_id, tenant_id, topic, msg_key, event_type, payload,
+                                                  traceparent, tracestate)
+                        VALUES (:eventId, :tenant, :topic, :key, :type, :payload, :traceparent, :tracestate)""")
                 .setParameter("eventId", UUID.fromString(event.eventId()))
                 .setParameter("tenant", event.tenantId())
                 .setParameter("topic", event.topic())
                 .setParameter("key", event.key())
                 .setParameter("type", event.eventType())
                 .setParameter("payload", payload)
+                .setParameter("traceparent", trace == null ? null : trace.traceparent())
+                .setParameter("tracestate", trace == null ? null : trace.tracestate())
                 .executeUpdate()
                 .replaceWithVoid();
     }

@@ -125,7 +125,7 @@ class OutboxParkingTest extends PlatformTestBase {
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     assertTrue(metric("kassa_outbox_parked") >= 1, "the parked gauge counts it"));
             metric("kassa_outbox_backlog");
-            metric("kassa_outbox_oldest_unpublished_age_seconds");
+            metric("kassa_outbox_oldest_age_seconds");
 
             // The cause is fixed: the broker takes records of that size again.
             setTopicLimit(NoteResource.TOPIC, null);

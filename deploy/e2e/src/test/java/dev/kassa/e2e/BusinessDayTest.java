@@ -91,6 +91,11 @@ class BusinessDayTest {
     private String businessDate;
     private String promotionDate;
     private OffsetDateTime dayStarted;
+    /** Every service's /q/metrics before the day, to see the counters move. */
+    private Map<String, Operations.Scrape> metricsBefore;
+    /** The till's trace contexts of sale 1's line items (gRPC to master data) and of its bill. */
+    private final Operations.Traceparent itemsTrace = Operations.Traceparent.fresh();
+    private final Operations.Traceparent billTrace = Operations.Traceparent.fresh();
 
     /** Each check's answers of the first round, to compare with the round after the redelivery. */
     private final Map<String, JsonNode> firstRound = new LinkedHashMap<>();
@@ -101,6 +106,8 @@ class BusinessDayTest {
         long began = System.nanoTime();
         try {
             startEverything();
+            metricsBefore = steps.run("metrics: every service's /q/metrics answers (before the day)",
+                    Operations::scrapeAll);
             bootstrap();
             openTheDay();
             sell();
@@ -108,6 +115,7 @@ class BusinessDayTest {
             closeTheDay();
             awaitEvents("first delivery");
             verifyDay("first delivery", firstRound);
+            operations();
             deliverEverythingAgain();
             awaitEvents("redelivery");
             verifyDay("after redelivery", secondRound);
@@ -298,8 +306,11 @@ class BusinessDayTest {
             Reply r = api.get(CART, "/api/v1/carts/" + cart).bearer(terminalToken).call().expect(200);
             Expect.on(r).text("/data/cartStatus", "Idle").text("/data/staff/id", STAFF).verify();
 
-            r = cartPost(cart, "/lineItems", List.of(obj("itemCode", BREZEL, "quantity", 2),
-                    obj("itemCode", CROISSANT, "quantity", 1)));
+            // Sent with the till's own trace context (traceparent), as are the bill's, for operations().
+            r = api.post(CART, "/api/v1/carts/" + cart + "/lineItems").bearer(terminalToken)
+                    .header("traceparent", itemsTrace.header())
+                    .json(List.of(obj("itemCode", BREZEL, "quantity", 2), obj("itemCode", CROISSANT, "quantity", 1)))
+                    .call().expect(200);
             Expect.on(r).text("/data/cartStatus", "EnteringItem")
                     .num("/data/lineItems/0/unitPrice", 100)     // the store price, not the common 120
                     .num("/data/lineItems/0/amount", 200)        // 100 x 2
@@ -331,7 +342,8 @@ class BusinessDayTest {
                     .num("/data/changeAmount", 604)              // 1000 - 396
                     .num("/data/balanceAmount", 0).verify();
 
-            r = cartPost(cart, "/bill", null);
+            r = api.post(CART, "/api/v1/carts/" + cart + "/bill").bearer(terminalToken)
+                    .header("traceparent", billTrace.header()).call().expect(200);
             Expect.on(r).text("/data/cartStatus", "Completed").num("/data/transactionNo", 1)
                     .num("/data/receiptNo", FIRST_RECEIPT).verify();
         });
@@ -472,6 +484,87 @@ class BusinessDayTest {
             Expect.on(r).that("/data/staff", r.data().path("staff").isNull() || r.data().path("staff").isMissingNode(),
                     r.data().path("staff")).verify();
         });
+    }
+
+    // ------------------------------------------------------------------------------------------ operations
+
+    /** One trace from the till through the bill, the relay and Kafka into every consumer; the counters moved. */
+    private void operations() {
+        Duration wait = Duration.ofSeconds(30);
+        steps.check("trace: sale 1's bill request -> the cart's outbox relay -> journal, report, stock and"
+                + " recommendation, all in the till's trace", () -> steps.note(Operations.saleTrace(
+                TraceCollector.shared(), billTrace, List.of("journal", "report", "stock", "recommendation"), wait)));
+        steps.check("trace: sale 1's line items -> the cart's calls to master data, in the till's trace", () ->
+                steps.note(Operations.calledWithin(TraceCollector.shared(), itemsTrace, "cart-service",
+                        "masterdata-service", wait)));
+        steps.check("metrics: each service's /q/metrics shows the day's business counters moved", () -> {
+            Map<String, Operations.Scrape> after = Operations.scrapeAll();
+            List<String> wrong = new ArrayList<>();
+            List<String> seen = new ArrayList<>();
+            MetricDelta d = (service, name, labels) -> {
+                double delta = after.get(service).sum(name, labels) - metricsBefore.get(service).sum(name, labels);
+                seen.add(service + " " + name + (labels.length == 0 ? "" : String.join(",", labels)) + " +"
+                        + (delta == Math.rint(delta) ? String.valueOf((long) delta) : String.valueOf(delta)));
+                return delta;
+            };
+            expect(wrong, "cart sales", d.of("cart", "kassa_sales_total"), 3, true);
+            expect(wrong, "cart amount billed", d.of("cart", "kassa_sales_amount_total"), 396 + 668 + 550, true);
+            expect(wrong, "cart returns", d.of("cart", "kassa_returns_total"), 1, true);
+            expect(wrong, "cart voids", d.of("cart", "kassa_voids_total"), 1, true);
+            expect(wrong, "cart tranlogs published", d.of("cart", "kassa_events_published_total",
+                    "topic=\"pos.tranlog\""), 6, false);
+            expect(wrong, "cart acks consumed", d.of("cart", "kassa_events_consumed_total",
+                    "topic=\"pos.delivery-ack.cart\""), 1, false);
+            expect(wrong, "terminal open/close logs published", d.of("terminal", "kassa_events_published_total",
+                    "topic=\"pos.opencloselog\""), 2, false);
+            expect(wrong, "terminal cash logs published", d.of("terminal", "kassa_events_published_total",
+                    "topic=\"pos.cashlog\""), 2, false);
+            expect(wrong, "terminal acks consumed", d.of("terminal", "kassa_events_consumed_total",
+                    "topic=\"pos.delivery-ack.terminal\""), 1, false);
+            expect(wrong, "master-data changes published", d.of("masterdata", "kassa_events_published_total",
+                    "topic=\"pos.masterdata\""), 1, false);
+            for (String consumer : List.of("journal", "report", "stock", "recommendation")) {
+                expect(wrong, consumer + " tranlogs consumed", d.of(consumer, "kassa_events_consumed_total",
+                        "topic=\"pos.tranlog\""), 6, false);
+            }
+            for (String logs : List.of("journal", "report")) {
+                expect(wrong, logs + " open/close logs consumed", d.of(logs, "kassa_events_consumed_total",
+                        "topic=\"pos.opencloselog\""), 2, false);
+            }
+            expect(wrong, "account requests served", d.of("account", "http_server_requests_seconds_count"), 2, false);
+            for (ServiceFleet.Service s : ServiceFleet.SERVICES) {
+                if (s.database() != null) {
+                    for (String gauge : List.of("kassa_outbox_backlog", "kassa_outbox_parked",
+                            "kassa_outbox_oldest_age_seconds")) {
+                        if (!after.get(s.name()).has(gauge)) {
+                            wrong.add(s.name() + " lacks " + gauge);
+                        }
+                    }
+                }
+            }
+            List<String> lagAndBreakers = new ArrayList<>();
+            after.forEach((service, scrape) -> scrape.series().keySet().stream()
+                    .filter(k -> k.contains("lag") || k.startsWith("ft_circuitbreaker_state"))
+                    .map(k -> k.substring(0, k.indexOf('{') < 0 ? k.length() : k.indexOf('{'))).distinct()
+                    .forEach(k -> lagAndBreakers.add(service + ":" + k)));
+            steps.note(String.join("; ", seen) + " | " + String.join(", ", lagAndBreakers));
+            if (!wrong.isEmpty()) {
+                throw new AssertionError(String.join("; ", wrong) + "\ncart's kassa_ series after the day: "
+                        + after.get("cart").series().entrySet().stream().filter(e -> e.getKey().startsWith("kassa_"))
+                        .toList() + "\nseen: " + seen);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface MetricDelta {
+        double of(String service, String name, String... labels);
+    }
+
+    private static void expect(List<String> wrong, String what, double delta, double expected, boolean exactly) {
+        if (exactly ? delta != expected : delta < expected) {
+            wrong.add(what + " moved by " + delta + ", expected " + (exactly ? "" : "at least ") + expected);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ events

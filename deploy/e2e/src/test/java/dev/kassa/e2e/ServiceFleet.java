@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The eight services as child processes, each from its packaged {@code quarkus-run.jar} on a port of its own
  * (see {@link #PORT_BASE}; they are told each other's addresses), configured for the local stack through the KASSA_* environment of
- * their application.properties. Each runs under a tiny bash guard that stops it when this JVM is gone, so a
+ * their application.properties, exporting their spans to {@link TraceCollector}. Each runs under a tiny bash guard that stops it when this JVM is gone, so a
  * killed test run leaves no service holding a port.
  */
 final class ServiceFleet implements AutoCloseable {
@@ -187,6 +187,15 @@ final class ServiceFleet implements AutoCloseable {
         env.put("KASSA_STOCK_URL", "http://127.0.0.1:" + (PORT_BASE + 6));
         env.put("KASSA_RECOMMENDATION_HOST", "127.0.0.1");
         env.put("KASSA_RECOMMENDATION_PORT", String.valueOf(PORT_BASE + 7));
+        // Traces to the test's own OTLP receiver, sent soon after each span ends; plain log lines to read.
+        try {
+            env.put("KASSA_OTLP_ENDPOINT", TraceCollector.shared().endpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env.put("KASSA_OTLP_PROTOCOL", "http/protobuf");
+        env.put("KASSA_OTLP_EXPORT_DELAY", "200ms");
+        env.put("KASSA_LOG_JSON", "false");
         return env;
     }
 
