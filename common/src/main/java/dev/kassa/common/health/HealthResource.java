@@ -3,6 +3,7 @@ package dev.kassa.common.health;
 import io.smallrye.health.SmallRyeHealth;
 import io.smallrye.health.SmallRyeHealthReporter;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -40,11 +41,13 @@ public class HealthResource {
     public record Health(String status, String timestamp, String service, String version, Map<String, Check> checks) {
     }
 
+    @PermitAll
     @GET
     public Welcome welcome() {
         return new Welcome("Welcome to Kassa " + service + " API. supported version: v1");
     }
 
+    @PermitAll
     @GET
     @Path("health")
     public Uni<Health> health() {
