@@ -9,7 +9,6 @@ import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -17,6 +16,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import dev.kassa.common.api.Limits;
+import dev.kassa.common.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,7 +35,6 @@ import java.util.Map;
  * services of the tenant may read.
  */
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}/transactions")
-@Authenticated
 public class TransactionResource {
 
     @Inject
@@ -53,6 +53,7 @@ public class TransactionResource {
         return caller;
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<TransactionView>>> list(@PathParam("tenantId") String tenantId,
                                                        @PathParam("storeCode") String storeCode,
@@ -74,6 +75,7 @@ public class TransactionResource {
                 .map(p -> ApiResponse.page(p.data(), p.metadata(), "Transactions found", "get_transactions"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("/{transactionNo}")
     public Uni<ApiResponse<TransactionView>> get(@PathParam("tenantId") String tenantId,
@@ -85,6 +87,7 @@ public class TransactionResource {
                 .map(t -> ApiResponse.ok(t, "Transaction found", "get_transaction"));
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{transactionNo}/void")
     public Uni<ApiResponse<TransactionView>> voidTransaction(@PathParam("tenantId") String tenantId,
@@ -97,6 +100,7 @@ public class TransactionResource {
                 .map(t -> ApiResponse.ok(t, "Transaction voided", "void_transaction"));
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{transactionNo}/return")
     public Uni<ApiResponse<TransactionView>> returnTransaction(@PathParam("tenantId") String tenantId,
@@ -120,6 +124,7 @@ public class TransactionResource {
         return caller;
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.SERVICE})
     @POST
     @Path("/{transactionNo}/delivery-status")
     public Uni<ApiResponse<Map<String, Object>>> deliveryStatus(@PathParam("tenantId") String tenantId,
