@@ -1,6 +1,7 @@
 package dev.kassa.stock.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.KassaAuthenticationMechanism;
 import dev.kassa.common.auth.Roles;
 import dev.kassa.common.auth.Tokens;
@@ -129,8 +130,13 @@ public class AlertSocket {
             return "Tenant ID mismatch";
         }
         // Every user role reads stock (docs/roles.md); a user token with none of them reads nothing.
-        if (!"terminal".equals(unquote(String.valueOf(jwt.getClaim("token_type"))))
-                && KassaAuthenticationMechanism.callerOf(jwt).roles().stream().noneMatch(Roles::isUserRole)) {
+        Caller caller;
+        try {
+            caller = KassaAuthenticationMechanism.callerOf(jwt);
+        } catch (RuntimeException e) {
+            return "Authentication failed";
+        }
+        if (caller.isUser() && caller.roles().stream().noneMatch(Roles::isUserRole)) {
             return "Not allowed";
         }
         return null;
