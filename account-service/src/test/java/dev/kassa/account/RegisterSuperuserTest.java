@@ -81,7 +81,7 @@ class RegisterSuperuserTest {
                 .body("data.tenantId", is(tenant))
                 .body("data.isSuperuser", is(true))
                 .body("data.isActive", is(true))
-                .body("data.roles", contains("superuser"))
+                .body("data.roles", contains("owner"))
                 .body("data.updatedAt", nullValue())
                 .body("data.lastLogin", nullValue())
                 .extract();
@@ -100,7 +100,7 @@ class RegisterSuperuserTest {
         assertEquals(hash, answer.path("data.hashedPassword"));
         assertEquals(true, row.get("is_superuser"));
         assertEquals(true, row.get("is_active"));
-        assertEquals(List.of("superuser"), row.get("roles"));
+        assertEquals(List.of("owner"), row.get("roles"));
         assertEquals(Instant.parse(answer.path("data.createdAt")), row.get("created_at"));
         Instant created = (Instant) row.get("created_at");
         assertTrue(created.isAfter(before) && created.isBefore(Instant.now().plusSeconds(1)), created.toString());

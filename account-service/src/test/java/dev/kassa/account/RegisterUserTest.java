@@ -60,7 +60,7 @@ class RegisterUserTest {
     }
 
     @Test
-    void aSuperuserAddsAUserWithTheDefaultRole() {
+    void aSuperuserAddsAUserWhoIsACashierByDefault() {
         ExtractableResponse<Response> answer = registerUser(superToken, body("username", "clerk", "password", "Pa55-wp-krelc"))
                 .statusCode(201)
                 .contentType(ContentType.JSON)
@@ -76,7 +76,7 @@ class RegisterUserTest {
                 .body("data.tenantId", is(tenant))
                 .body("data.isSuperuser", is(false))
                 .body("data.isActive", is(true))
-                .body("data.roles", contains("user"))
+                .body("data.roles", contains("cashier"))
                 .body("data.updatedAt", nullValue())
                 .body("data.lastLogin", nullValue())
                 .extract();
@@ -89,7 +89,7 @@ class RegisterUserTest {
         assertTrue(hash.startsWith("$2"), hash);
         assertEquals(hash, answer.path("data.hashedPassword"));
         assertEquals(false, row.get("is_superuser"));
-        assertEquals(List.of("user"), row.get("roles"));
+        assertEquals(List.of("cashier"), row.get("roles"));
         assertEquals(2, stored.count(tenant));
 
         JsonNode claims = payload(token("clerk", "Pa55-wp-krelc", tenant));
@@ -97,7 +97,7 @@ class RegisterUserTest {
         assertEquals(tenant, claims.get("tenant_id").asText());
         assertFalse(claims.get("is_superuser").asBoolean());
         assertTrue(claims.get("is_superuser").isBoolean());
-        assertEquals(List.of("user"), TokenTest.strings(claims.get("roles")));
+        assertEquals(List.of("cashier"), TokenTest.strings(claims.get("roles")));
     }
 
     @Test
@@ -221,7 +221,8 @@ class RegisterUserTest {
                 body("username", "u", "password", "p".repeat(73)),
                 body("username", "u", "password", "p", "roles", List.of("superuser")),
                 body("username", "u", "password", "p", "roles", List.of("terminal")),
-                body("username", "u", "password", "p", "roles", List.of("ok", "")),
+                body("username", "u", "password", "p", "roles", List.of("cashier", "")),
+                body("username", "u", "password", "p", "roles", List.of("auditor")),
                 body("username", "u", "password", "p", "roles", "user"))) {
             registerUser(superToken, bad)
                     .statusCode(422)
@@ -243,6 +244,6 @@ class RegisterUserTest {
                 "isSuperuser", true)).statusCode(201).body("data.isSuperuser", is(false));
         assertEquals(false, stored.find(tenant, "wannabe").get("is_superuser"));
         registerUser(token("wannabe", "Pa55-wp-bw", tenant), body("username", "x", "password", "Pa55-y-000"))
-                .statusCode(403).body("userError.message", containsString("superuser"));
+                .statusCode(403).body("userError.code", is("200002"));
     }
 }

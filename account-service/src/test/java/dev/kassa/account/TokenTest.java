@@ -88,7 +88,7 @@ class TokenTest {
         assertEquals(tenant, claims.get("tenant_id").asText());
         assertTrue(claims.get("is_superuser").isBoolean());
         assertTrue(claims.get("is_superuser").asBoolean());
-        assertEquals(List.of("superuser"), strings(claims.get("roles")));
+        assertEquals(List.of("owner"), strings(claims.get("roles")));
         assertEquals("kassa", claims.get("iss").asText());
         assertEquals(config.tokenLifetime().toSeconds(), claims.get("exp").asLong() - claims.get("iat").asLong());
         assertEquals(900, config.tokenLifetime().toSeconds());

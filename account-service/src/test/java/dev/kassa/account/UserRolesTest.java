@@ -1,46 +1,60 @@
 package dev.kassa.account;
 
+import dev.kassa.account.domain.UserAccount;
 import dev.kassa.account.domain.UserRoles;
 import dev.kassa.common.api.ApiException;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UserRolesTest {
 
     @Test
-    void usersDefaultToTheUserRole() {
-        assertEquals(List.of("user"), UserRoles.forUser(null));
-        assertEquals(List.of("user"), UserRoles.forUser(List.of()));
-        assertEquals(List.of("cashier", "manager"), UserRoles.forUser(List.of("cashier", "manager", "cashier")));
+    void usersDefaultToCashier() {
+        assertEquals(List.of("cashier"), UserRoles.forUser(null));
+        assertEquals(List.of("cashier"), UserRoles.forUser(List.of()));
+        assertEquals(List.of("viewer", "manager"), UserRoles.forUser(List.of("viewer", "manager", "viewer")));
     }
 
     @Test
-    void superusersCarryTheSuperuserRoleFirst() {
-        assertEquals(List.of("superuser"), UserRoles.forSuperuser(null));
-        assertEquals(List.of("superuser", "auditor"), UserRoles.forSuperuser(List.of("auditor")));
+    void superusersAreOwnersFirst() {
+        assertEquals(List.of("owner"), UserRoles.forSuperuser(null));
+        assertEquals(List.of("owner", "viewer"), UserRoles.forSuperuser(List.of("viewer", "owner")));
     }
 
     @Test
-    void reservedAndMalformedNamesAre422() {
-        for (List<String> bad : List.of(List.of("superuser"), List.of("SuperUser"), List.of("terminal"),
-                List.of("service"), List.of(""), List.of("has space"), List.of("1st"), List.of("x".repeat(33)),
+    void onlyTheFourRolesCanBeGiven() {
+        for (List<String> bad : List.of(List.of("superuser"), List.of("user"), List.of("terminal"), List.of("service"),
+                List.of("Owner"), List.of(""), List.of("auditor"), List.of("cashier", "manger"),
                 Collections.singletonList((String) null))) {
             ApiException e = assertThrows(ApiException.class, () -> UserRoles.forUser(bad), bad.toString());
             assertEquals(422, e.status());
             assertEquals("300001", e.errorCode());
         }
-        List<String> many = new ArrayList<>();
-        for (int i = 0; i <= UserRoles.MAX_ROLES; i++) {
-            many.add("r" + i);
-        }
-        assertEquals(422, assertThrows(ApiException.class, () -> UserRoles.forUser(many)).status());
-        assertEquals(List.of("a.b-c_d", "user"), UserRoles.forUser(Arrays.asList("a.b-c_d", "user")));
+        assertEquals(422, assertThrows(ApiException.class, () -> UserRoles.forUser(
+                List.of("owner", "manager", "cashier", "viewer", "owner"))).status());
+        assertEquals(422, assertThrows(ApiException.class, () -> UserRoles.assigned(null)).status());
+        assertEquals(List.of(), UserRoles.assigned(List.of()));
+    }
+
+    @Test
+    void tokensCarryOnlyRolesAndSuperusersAreOwners() {
+        UserAccount legacy = UserAccount.create("u", "h", false, Arrays.asList("user", "manager", "auditor"),
+                Instant.now());
+        assertEquals(List.of("manager"), UserRoles.ofAccount(legacy));
+        assertFalse(UserRoles.isOwner(legacy));
+        UserAccount superuser = UserAccount.create("s", "h", true, List.of("superuser"), Instant.now());
+        assertEquals(List.of("owner"), UserRoles.ofAccount(superuser));
+        assertTrue(UserRoles.isOwner(superuser));
+        UserAccount owner = UserAccount.create("o", "h", false, List.of("owner"), Instant.now());
+        assertTrue(UserRoles.isOwner(owner));
     }
 }

@@ -143,7 +143,8 @@ class AlertStreamTest extends StockTestBase {
                 .then().statusCode(200);
         List<String> refused = List.of("", "not-a-jwt", TestTokens.expiredUser(t, "admin"),
                 TestTokens.userSignedByStranger(t, "admin"), TestTokens.user(other, "admin", true),
-                TestTokens.terminal(other, STORE, 1, Map.of()), TestTokens.service("cart", t));
+                TestTokens.terminal(other, STORE, 1, Map.of()), TestTokens.service("cart", t),
+                TestTokens.withRoles(t, "no-role"));
         for (String token : refused) {
             try (AlertClient c = connect(t, token)) {
                 assertEquals(1008, c.awaitClose(), "token " + token);

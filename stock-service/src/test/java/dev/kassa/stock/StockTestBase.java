@@ -42,8 +42,9 @@ public abstract class StockTestBase {
         return tenant;
     }
 
+    /** An owner of the tenant: every stock operation, and provisioning the tenant, are its to call. */
     protected static RequestSpecification as(String tenant) {
-        return given().contentType(ContentType.JSON).auth().oauth2(TestTokens.user(tenant, "manager", false));
+        return given().contentType(ContentType.JSON).auth().oauth2(TestTokens.user(tenant, "owner", true));
     }
 
     protected static RequestSpecification asTerminal(String tenant, String store) {

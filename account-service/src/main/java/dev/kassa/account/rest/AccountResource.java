@@ -11,14 +11,17 @@ import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.ErrorCodes;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.common.error.ErrorMappers;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.ArrayList;
@@ -54,6 +58,7 @@ public class AccountResource {
     /** No authentication: this is how a tenant comes to exist. */
     @POST
     @Path("/register")
+    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201) // documents the answer; the RestResponse sets it
     public Uni<RestResponse<ApiResponse<UserAccountView>>> registerSuperuser(@Valid @NotNull UserAccountRequest body,
@@ -70,6 +75,7 @@ public class AccountResource {
      */
     @POST
     @Path("/token")
+    @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @APIResponse(responseCode = "200", description = "The access token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginResponse.class)))
@@ -119,18 +125,31 @@ public class AccountResource {
         };
     }
 
-    /** A superuser adds a user to its own tenant. */
+    /** An owner (the superuser is one) adds a user to its own tenant. */
     @POST
     @Path("/register/user")
-    @Authenticated
+    @RolesAllowed(Roles.OWNER)
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201) // documents the answer; the RestResponse sets it
     public Uni<RestResponse<ApiResponse<UserAccountView>>> registerUser(@Valid @NotNull UserAccountRequest body) {
         Caller caller = body.tenantId() == null || body.tenantId().isEmpty()
                 ? callers.caller() : callers.forTenant(body.tenantId());
-        callers.superuserOfTenant(caller.tenantId());
+        callers.ownerOfTenant(caller.tenantId());
         return accounts.registerUser(caller, body.username(), body.password(), body.roles())
                 .map(created -> RestResponse.status(Response.Status.CREATED, ApiResponse.created(
                         UserAccountView.of(created), "User registration successful", "register_user_by_superuser")));
+    }
+
+    /** An owner replaces the roles of a user of its tenant; they apply from the user's next login. */
+    @PUT
+    @Path("/tenants/{tenant_id}/users/{username}/roles")
+    @RolesAllowed(Roles.OWNER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ApiResponse<UserAccountView>> assignRoles(@RestPath("tenant_id") String tenantId,
+                                                         @RestPath("username") String username,
+                                                         @Valid @NotNull RolesRequest body) {
+        Caller caller = callers.ownerOfTenant(tenantId);
+        return accounts.assignRoles(caller, username, body.roles())
+                .map(changed -> ApiResponse.ok(UserAccountView.of(changed), "Roles assigned", "assign_user_roles"));
     }
 }

@@ -142,8 +142,9 @@ public class AccountService {
                                 return Uni.createFrom().failure(
                                         ApiException.unauthorized("Could not validate credentials"));
                             }
-                            if (!superuser.superuser) {
-                                return Uni.createFrom().failure(ApiException.forbidden("Only a superuser may do this"));
+                            if (!UserRoles.isOwner(superuser)) {
+                                return Uni.createFrom().failure(ApiException.forbidden(
+                                        "Only an owner of the tenant may do this"));
                             }
                             return users.find(session, username);
                         })
@@ -222,6 +223,43 @@ public class AccountService {
 
     public PasswordPolicy policy() {
         return new PasswordPolicy(config.password().minLength());
+    }
+
+    /**
+     * An owner of the caller's tenant replaces the roles of one of its users. A superuser stays an owner
+     * whatever it is given. The user's tokens carry the new roles from its next login on.
+     */
+    public Uni<TenantUser> assignRoles(Caller caller, String username, List<String> requestedRoles) {
+        String tenant = caller.tenantId();
+        List<String> roles = UserRoles.assigned(requestedRoles);
+        return schemas.exists(tenant)
+                .chain(exists -> !exists
+                        ? Uni.createFrom().failure(ApiException.unauthorized("Could not validate credentials"))
+                        : tx.run(tenant, session -> users.find(session, caller.subject())
+                        .chain(owner -> {
+                            if (owner == null || !owner.active) {
+                                return Uni.createFrom().failure(
+                                        ApiException.unauthorized("Could not validate credentials"));
+                            }
+                            if (!UserRoles.isOwner(owner)) {
+                                return Uni.createFrom().failure(ApiException.forbidden(
+                                        "Only an owner of the tenant may do this"));
+                            }
+                            return users.find(session, username);
+                        })
+                        .chain(user -> {
+                            if (user == null) {
+                                return Uni.createFrom().failure(ApiException.notFound(
+                                        "User " + username + " not found in tenant " + tenant));
+                            }
+                            user.roles = (user.superuser ? UserRoles.forSuperuser(roles) : roles)
+                                    .toArray(String[]::new);
+                            user.updatedAt = now();
+                            return session.flush().replaceWith(user);
+                        })))
+                .map(user -> new TenantUser(tenant, user))
+                .invoke(changed -> AUDIT.infof("Roles assigned (tenant_id=%s, caller=%s, username=%s, roles=%s)",
+                        tenant, caller.subject(), username, List.of(changed.user().roles)));
     }
 
     private static void requireStorablePassword(String password) {

@@ -138,7 +138,7 @@ public class Sessions {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("tenant_id", tenant);
         claims.put("is_superuser", user.superuser);
-        claims.put("roles", user.roleList());
+        claims.put("roles", dev.kassa.account.domain.UserRoles.ofAccount(user));
         claims.put("jti", tokenId);
         claims.put(SESSION_CLAIM, familyId);
         String access = tokens.sign(claims, user.username, config.tokenLifetime());

@@ -5,11 +5,12 @@ import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.ApiKeys;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,6 @@ import java.util.Map;
  * for all the tenant's terminals.
  */
 @Path("/api/v1/cache/terminal")
-@Authenticated
 public class CacheResource {
 
     @Inject
@@ -58,6 +58,7 @@ public class CacheResource {
     public record CacheCleared(long cleared) {
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @GET
     @Path("/status")
     public Uni<ApiResponse<CacheStatus>> status(@QueryParam("terminal_id") String terminalId) {
@@ -69,6 +70,7 @@ public class CacheResource {
                         "Terminal cache status", "get_cache_status")));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     public Uni<ApiResponse<CacheCleared>> clear(@QueryParam("terminal_id") String terminalId) {
         Caller caller = user();

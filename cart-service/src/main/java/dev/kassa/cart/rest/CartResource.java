@@ -12,7 +12,6 @@ import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.QueryValues;
 import dev.kassa.common.auth.CallerContext;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -21,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import dev.kassa.common.api.Limits;
+import dev.kassa.common.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -37,7 +38,6 @@ import java.util.Map;
  * {@code terminal_id}) works on its own carts.
  */
 @Path("/api/v1/carts")
-@Authenticated
 public class CartResource {
 
     @Inject
@@ -60,6 +60,7 @@ public class CartResource {
     public record CartCreated(String cartId) {
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<CartCreated>> create(
@@ -69,6 +70,7 @@ public class CartResource {
                 .map(id -> ApiResponse.created(new CartCreated(id), "Cart created", "create_cart"));
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @GET
     @Path("/{cartId}")
     public Uni<ApiResponse<CartView>> get(@PathParam("cartId") String cartId) {
@@ -79,6 +81,7 @@ public class CartResource {
      * Items to suggest for the cart (best first, none already in it): the recommendation service's
      * answer, or its fallback; {@code limit} 1 to 50, 5 by default.
      */
+    @RolesAllowed(Roles.TERMINAL)
     @GET
     @Path("/{cartId}/recommendations")
     public Uni<ApiResponse<List<Recommendations.Suggested>>> recommendations(@PathParam("cartId") String cartId,
@@ -87,12 +90,14 @@ public class CartResource {
                 .map(found -> ApiResponse.ok(found, "Recommendations retrieved successfully", "get_recommendations"));
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{cartId}/cancel")
     public Uni<ApiResponse<CartView>> cancel(@PathParam("cartId") String cartId) {
         return ok(carts.cancel(caller(), cartId), "Cart cancelled", "cancel_transaction");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{cartId}/lineItems")
     public Uni<ApiResponse<CartView>> addItems(@PathParam("cartId") String cartId,
@@ -102,6 +107,7 @@ public class CartResource {
         return ok(carts.addItems(caller(), cartId, requests), "Items added", "add_items");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{cartId}/lineItems/{lineNo}/cancel")
     public Uni<ApiResponse<CartView>> cancelLine(@PathParam("cartId") String cartId, @PathParam("lineNo") int lineNo) {
@@ -109,6 +115,7 @@ public class CartResource {
                 "cancel_line_item");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @PATCH
     @Path("/{cartId}/lineItems/{lineNo}/unitPrice")
     public Uni<ApiResponse<CartView>> unitPrice(@PathParam("cartId") String cartId, @PathParam("lineNo") int lineNo,
@@ -117,6 +124,7 @@ public class CartResource {
                 "Unit price updated", "update_line_item_unit_price");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @PATCH
     @Path("/{cartId}/lineItems/{lineNo}/quantity")
     public Uni<ApiResponse<CartView>> quantity(@PathParam("cartId") String cartId, @PathParam("lineNo") int lineNo,
@@ -125,6 +133,7 @@ public class CartResource {
                 "Quantity updated", "update_line_item_quantity");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{cartId}/lineItems/{lineNo}/discounts")
     public Uni<ApiResponse<CartView>> lineDiscounts(@PathParam("cartId") String cartId, @PathParam("lineNo") int lineNo,
@@ -133,12 +142,14 @@ public class CartResource {
                 "Discount added to line item", "add_discount_to_line_item");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{cartId}/subtotal")
     public Uni<ApiResponse<CartView>> subtotal(@PathParam("cartId") String cartId) {
         return ok(carts.change(caller(), cartId, (c, ctx) -> c.subtotal(ctx)), "Subtotal", "subtotal");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{cartId}/discounts")
     public Uni<ApiResponse<CartView>> discounts(@PathParam("cartId") String cartId,
@@ -147,6 +158,7 @@ public class CartResource {
                 "Discount added to cart", "add_discount_to_cart");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{cartId}/payments")
     public Uni<ApiResponse<CartView>> payments(@PathParam("cartId") String cartId,
@@ -158,12 +170,14 @@ public class CartResource {
                 "add_payments");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{cartId}/bill")
     public Uni<ApiResponse<CartView>> bill(@PathParam("cartId") String cartId) {
         return ok(carts.bill(caller(), cartId), "Cart billed", "bill");
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{cartId}/resume-item-entry")
     public Uni<ApiResponse<CartView>> resume(@PathParam("cartId") String cartId) {

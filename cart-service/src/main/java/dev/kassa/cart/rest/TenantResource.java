@@ -4,9 +4,10 @@ import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.common.pg.TenantSchemas;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +19,6 @@ import java.util.Map;
 
 /** Provisions a tenant's schema (called by the terminal service when a tenant is created). */
 @Path("/api/v1/tenants")
-@Authenticated
 public class TenantResource {
 
     @Inject
@@ -26,6 +26,7 @@ public class TenantResource {
     @Inject
     CallerContext callers;
 
+    @RolesAllowed({Roles.OWNER, Roles.SERVICE})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<Map<String, String>>> provision(@Valid @NotNull Requests.Tenant body) {

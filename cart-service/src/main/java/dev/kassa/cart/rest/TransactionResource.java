@@ -12,7 +12,6 @@ import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -20,6 +19,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import dev.kassa.common.api.Limits;
+import dev.kassa.common.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +44,6 @@ import java.util.Map;
  * services of the tenant may read.
  */
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}/transactions")
-@Authenticated
 public class TransactionResource {
     static final String DEFAULT_SORT = "transaction_no:-1";
 
@@ -63,6 +63,7 @@ public class TransactionResource {
         return caller;
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<TransactionView>>> list(@PathParam("tenantId") String tenantId,
                                                        @PathParam("storeCode") String storeCode,
@@ -88,6 +89,7 @@ public class TransactionResource {
                 .map(p -> ApiResponse.page(p.data(), p.metadata(), "Transactions found", "get_transactions"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("/{transactionNo}")
     public Uni<ApiResponse<TransactionView>> get(@PathParam("tenantId") String tenantId,
@@ -104,6 +106,7 @@ public class TransactionResource {
      * receipt text, {@code format=escpos} the ESC/POS bytes (see {@link EscPos}), with the drawer
      * kick when the transaction moved cash.
      */
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("/{transactionNo}/receipt")
     @APIResponse(responseCode = "200", description = "The receipt", content = {
@@ -131,6 +134,7 @@ public class TransactionResource {
                 && p.paymentAmount() != null && p.paymentAmount().signum() != 0);
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{transactionNo}/void")
     public Uni<ApiResponse<TransactionView>> voidTransaction(@PathParam("tenantId") String tenantId,
@@ -143,6 +147,7 @@ public class TransactionResource {
                 .map(t -> ApiResponse.ok(t, "Transaction voided", "void_transaction"));
     }
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     @Path("/{transactionNo}/return")
     public Uni<ApiResponse<TransactionView>> returnTransaction(@PathParam("tenantId") String tenantId,
@@ -171,6 +176,7 @@ public class TransactionResource {
                                         boolean success) {
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.SERVICE})
     @POST
     @Path("/{transactionNo}/delivery-status")
     public Uni<ApiResponse<DeliveryStatusUpdated>> deliveryStatus(@PathParam("tenantId") String tenantId,

@@ -47,10 +47,11 @@ public class CallerContext {
         return caller;
     }
 
-    public Caller superuserOfTenant(String tenantId) {
+    /** As {@link #userOfTenant}, for what only an owner of the tenant (its superuser is one) may do. */
+    public Caller ownerOfTenant(String tenantId) {
         Caller caller = userOfTenant(tenantId);
-        if (!caller.superuser()) {
-            throw ApiException.forbidden("Only a superuser may do this");
+        if (!caller.roles().contains(Roles.OWNER)) {
+            throw ApiException.forbidden("Only an owner of the tenant may do this");
         }
         return caller;
     }

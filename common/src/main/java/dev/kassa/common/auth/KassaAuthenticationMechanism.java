@@ -140,7 +140,8 @@ public class KassaAuthenticationMechanism implements HttpAuthenticationMechanism
         // The kind roles come from the token's kind and is_superuser only, never from a roles claim.
         roles.removeAll(RESERVED_ROLES);
         boolean superuser = Boolean.TRUE.equals(boolClaim(jwt, "is_superuser"));
-        return new Caller(CallerKind.USER, tenant, jwt.getSubject(), superuser, Set.copyOf(roles), null, false);
+        return new Caller(CallerKind.USER, tenant, jwt.getSubject(), superuser, Roles.ofUser(roles, superuser),
+                null, false);
     }
 
     private static String unquote(String s) {

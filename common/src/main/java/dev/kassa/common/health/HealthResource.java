@@ -5,6 +5,7 @@ import io.smallrye.health.SmallRyeHealthReporter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -58,11 +59,13 @@ public class HealthResource {
     public record Health(String status, String timestamp, String service, String version, Map<String, Check> checks) {
     }
 
+    @PermitAll
     @GET
     public Welcome welcome() {
         return new Welcome("Welcome to Kassa " + service + " API. supported version: v1");
     }
 
+    @PermitAll
     @GET
     @Path("health")
     public Uni<Health> health() {

@@ -4,9 +4,10 @@ import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import io.quarkus.resteasy.reactive.server.EndpointDisabled;
-import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,8 +34,8 @@ public class OutboxResource {
     @Inject
     CallerContext callers;
 
+    @RolesAllowed(Roles.OWNER)
     @GET
-    @Authenticated
     @Blocking
     public ApiResponse<List<ParkedOutbox.ParkedEvent>> list(@PathParam("tenantId") String tenantId,
                                                             @QueryParam("page") Integer page,
@@ -47,9 +48,9 @@ public class OutboxResource {
                 "list_parked_outbox_events");
     }
 
+    @RolesAllowed(Roles.OWNER)
     @POST
     @Path("/{eventId}/redrive")
-    @Authenticated
     @Blocking
     public ApiResponse<ParkedOutbox.ParkedEvent> redrive(@PathParam("tenantId") String tenantId,
                                                          @PathParam("eventId") String eventId) {

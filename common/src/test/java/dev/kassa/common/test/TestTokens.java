@@ -33,9 +33,16 @@ public final class TestTokens {
         }
     }
 
+    /** A user token: a superuser is an owner, anyone else a manager (the back office's everyday rights). */
     public static String user(String tenantId, String username, boolean superuser) {
         return sign(userClaims(tenantId, username, superuser), username, Duration.ofMinutes(30),
                 TEST_KEY);
+    }
+
+    /** A user token of a non-superuser with exactly these roles ({@code owner|manager|cashier|viewer}). */
+    public static String withRoles(String tenantId, String username, String... roles) {
+        return sign(Map.of("tenant_id", tenantId, "is_superuser", false, "roles", List.of(roles)), "account-service",
+                username, Duration.ofMinutes(30), TEST_KEY);
     }
 
     public static String expiredUser(String tenantId, String username) {
@@ -74,7 +81,7 @@ public final class TestTokens {
 
     private static Map<String, Object> userClaims(String tenantId, String username, boolean superuser) {
         return Map.of("tenant_id", tenantId, "is_superuser", superuser,
-                "roles", superuser ? List.of("superuser", "user") : List.of("user"));
+                "roles", superuser ? List.of("owner") : List.of("manager"));
     }
 
     private static String sign(Map<String, Object> claims, String subject, Duration lifetime, PrivateKey key) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.common.event.EventEnvelope;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.event.Topics;
@@ -15,8 +16,8 @@ import dev.kassa.journal.domain.JournalEntries;
 import dev.kassa.journal.domain.JournalEntry;
 import dev.kassa.journal.event.DeliveryAcks;
 import dev.kassa.journal.service.JournalService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.ConstraintViolationException;
@@ -41,7 +42,6 @@ import java.util.UUID;
  * tenant may post for any terminal; a terminal only for itself.
  */
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestResource {
     private static final Logger LOG = Logger.getLogger(IngestResource.class);
@@ -63,6 +63,7 @@ public class IngestResource {
     @Inject
     ObjectMapper mapper;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @Path("/journals")
     @ResponseStatus(201)
@@ -96,6 +97,7 @@ public class IngestResource {
                 "Journal entry stored", "receive_journals"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @Path("/transactions")
     @ResponseStatus(201)

@@ -2,9 +2,10 @@ package dev.kassa.journal.rest;
 
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.journal.service.JournalService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,6 @@ import java.util.List;
  * text). Users of the tenant, and terminals of that store, may read.
  */
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/journals")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class JournalResource {
 
@@ -31,6 +31,7 @@ public class JournalResource {
     @Inject
     JournalService journal;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL})
     @GET
     public Uni<ApiResponse<List<JournalView>>> search(
             @PathParam("tenantId") String tenantId,

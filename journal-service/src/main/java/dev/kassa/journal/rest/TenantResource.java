@@ -4,9 +4,10 @@ import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.journal.service.JournalService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
  * or a service acting for it may call it; a terminal may not.
  */
 @Path("/api/v1/tenants")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
 
@@ -32,6 +32,7 @@ public class TenantResource {
     @Inject
     JournalService journal;
 
+    @RolesAllowed({Roles.OWNER, Roles.SERVICE})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<TenantView>> create(@Valid @NotNull TenantCreate body) {

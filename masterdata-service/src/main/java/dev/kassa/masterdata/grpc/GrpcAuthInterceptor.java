@@ -1,5 +1,8 @@
 package dev.kassa.masterdata.grpc;
 
+import dev.kassa.common.auth.Caller;
+import dev.kassa.common.auth.KassaAuthenticationMechanism;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.common.auth.Tokens;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -12,6 +15,8 @@ import io.quarkus.grpc.GlobalInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Set;
 
 /**
  * Authenticates gRPC calls: {@code authorization: Bearer <JWT>} metadata with a Kassa token
@@ -26,6 +31,8 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
     static final Context.Key<String> CALLER_TENANT = Context.key("kassa.caller-tenant");
     static final Context.Key<String> API_KEY = Context.key("kassa.api-key");
     static final Context.Key<String> TERMINAL_ID = Context.key("kassa.terminal-id");
+    /** Users with these roles may call, as for the REST reads these calls mirror (docs/roles.md). */
+    static final Set<String> USER_ROLES = Set.of(Roles.OWNER, Roles.MANAGER, Roles.CASHIER);
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<String> API_KEY_HEADER =
@@ -41,14 +48,22 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
                                                        ServerCallHandler<Q, R> next) {
         String authorization = headers.get(AUTHORIZATION);
         String tenant = null;
+        Caller caller = null;
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             try {
                 JsonWebToken jwt = tokens.verify(authorization.substring(7).trim());
                 Object claim = jwt.getClaim("tenant_id");
                 tenant = claim == null ? null : claim.toString().replace("\"", "");
+                caller = KassaAuthenticationMechanism.callerOf(jwt);
             } catch (Exception e) {
                 tenant = null;
             }
+        }
+        if (caller != null && caller.isUser() && caller.roles().stream().noneMatch(USER_ROLES::contains)) {
+            call.close(Status.PERMISSION_DENIED.withDescription("Not allowed for the roles "
+                    + caller.roles() + " (docs/roles.md)"), new Metadata());
+            return new ServerCall.Listener<>() {
+            };
         }
         String apiKey = headers.get(API_KEY_HEADER);
         String terminalId = headers.get(TERMINAL_ID_HEADER);

@@ -3,9 +3,10 @@ package dev.kassa.masterdata.rest;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.masterdata.service.CategoryService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,6 @@ import java.util.List;
 
 /** Categories. Reads: users and terminals of the tenant; writes: users only. */
 @Path("/api/v1/tenants/{tenant_id}/categories")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class CategoryResource {
 
@@ -37,6 +37,7 @@ public class CategoryResource {
     @Inject
     Views views;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<CategoryView>> create(@RestPath("tenant_id") String tenantId, @Valid @NotNull CategoryCreate body) {
@@ -45,6 +46,7 @@ public class CategoryResource {
                 "Category " + body.categoryCode() + " created", "create_category"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<CategoryView>>> list(@RestPath("tenant_id") String tenantId, @RestQuery Integer page,
                                                @RestQuery Integer limit, @RestQuery String sort) {
@@ -54,6 +56,7 @@ public class CategoryResource {
                 "Categories found for tenant " + tenantId, "get_categories"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{category_code}")
     public Uni<ApiResponse<CategoryView>> get(@RestPath("tenant_id") String tenantId, @RestPath("category_code") String code) {
@@ -62,6 +65,7 @@ public class CategoryResource {
                 "get_category"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{category_code}")
     public Uni<ApiResponse<CategoryView>> update(@RestPath("tenant_id") String tenantId, @RestPath("category_code") String code,
@@ -71,6 +75,7 @@ public class CategoryResource {
                 "Category " + code + " updated", "update_category"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{category_code}")
     public Uni<ApiResponse<CategoryDeleted>> delete(@RestPath("tenant_id") String tenantId, @RestPath("category_code") String code) {

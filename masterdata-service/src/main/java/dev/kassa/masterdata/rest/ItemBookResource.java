@@ -3,13 +3,14 @@ package dev.kassa.masterdata.rest;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.masterdata.domain.BookEdits;
 import dev.kassa.masterdata.domain.BookLayout.BookButton;
 import dev.kassa.masterdata.domain.BookLayout.BookCategory;
 import dev.kassa.masterdata.domain.BookLayout.BookTab;
 import dev.kassa.masterdata.service.ItemBookService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +32,6 @@ import java.util.List;
  * answers the whole book; {@code …/detail?store_code} adds each button's item name and price.
  */
 @Path("/api/v1/tenants/{tenant_id}/item_books")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ItemBookResource {
 
@@ -44,6 +44,7 @@ public class ItemBookResource {
     @Inject
     Views views;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<ItemBookView>> create(@RestPath("tenant_id") String tenantId,
@@ -53,6 +54,7 @@ public class ItemBookResource {
                 "Item book " + b.itemBookId + " created", "create_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<ItemBookView>>> list(@RestPath("tenant_id") String tenantId, @RestQuery Integer page,
                                                      @RestQuery Integer limit, @RestQuery String sort) {
@@ -62,6 +64,7 @@ public class ItemBookResource {
                 "Item books found for tenant " + tenantId, "get_all_item_books"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{item_book_id}")
     public Uni<ApiResponse<ItemBookView>> get(@RestPath("tenant_id") String tenantId,
@@ -71,6 +74,7 @@ public class ItemBookResource {
                 "get_item_book_by_id"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{item_book_id}/detail")
     public Uni<ApiResponse<ItemBookView>> detail(@RestPath("tenant_id") String tenantId,
@@ -82,6 +86,7 @@ public class ItemBookResource {
                         "get_item_book_detail_by_id")));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{item_book_id}")
     public Uni<ApiResponse<ItemBookView>> update(@RestPath("tenant_id") String tenantId,
@@ -92,6 +97,7 @@ public class ItemBookResource {
                 "Item book " + id + " updated", "update_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{item_book_id}")
     public Uni<ApiResponse<ItemBookDeleted>> delete(@RestPath("tenant_id") String tenantId,
@@ -101,6 +107,7 @@ public class ItemBookResource {
                 "Item book " + id + " deleted", "delete_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @Path("{item_book_id}/categories")
     @ResponseStatus(201)
@@ -112,6 +119,7 @@ public class ItemBookResource {
                 views.itemBook(b), "Category " + body.categoryNumber() + " added", "add_category_to_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{item_book_id}/categories/{category_number}")
     public Uni<ApiResponse<ItemBookView>> updateCategory(@RestPath("tenant_id") String tenantId,
@@ -124,6 +132,7 @@ public class ItemBookResource {
                         "update_category_in_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{item_book_id}/categories/{category_number}")
     public Uni<ApiResponse<BookCategoryDeleted>> deleteCategory(@RestPath("tenant_id") String tenantId,
@@ -135,6 +144,7 @@ public class ItemBookResource {
                         "delete_category_from_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @Path("{item_book_id}/categories/{category_number}/tabs")
     @ResponseStatus(201)
@@ -147,6 +157,7 @@ public class ItemBookResource {
                 views.itemBook(b), "Tab " + body.tabNumber() + " added", "add_tab_to_category_in_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{item_book_id}/categories/{category_number}/tabs/{tab_number}")
     public Uni<ApiResponse<ItemBookView>> updateTab(@RestPath("tenant_id") String tenantId,
@@ -160,6 +171,7 @@ public class ItemBookResource {
                         "update_tab_in_category_in_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{item_book_id}/categories/{category_number}/tabs/{tab_number}")
     public Uni<ApiResponse<BookTabDeleted>> deleteTab(@RestPath("tenant_id") String tenantId,
@@ -172,6 +184,7 @@ public class ItemBookResource {
                         "delete_tab_from_category_in_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @Path("{item_book_id}/categories/{category_number}/tabs/{tab_number}/buttons")
     @ResponseStatus(201)
@@ -186,6 +199,7 @@ public class ItemBookResource {
                         "add_button_to_tab_in_category_in_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{item_book_id}/categories/{category_number}/tabs/{tab_number}/buttons/pos_x/{pos_x}/pos_y/{pos_y}")
     public Uni<ApiResponse<ItemBookView>> updateButton(@RestPath("tenant_id") String tenantId,
@@ -200,6 +214,7 @@ public class ItemBookResource {
                         "update_button_in_tab_in_category_in_item_book"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{item_book_id}/categories/{category_number}/tabs/{tab_number}/buttons/pos_x/{pos_x}/pos_y/{pos_y}")
     public Uni<ApiResponse<BookButtonDeleted>> deleteButton(@RestPath("tenant_id") String tenantId,

@@ -3,9 +3,10 @@ package dev.kassa.masterdata.rest;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.masterdata.service.ItemMasterService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +29,6 @@ import java.util.Map;
  * deleted items only with {@code is_logical_deleted=true} (and then only those).
  */
 @Path("/api/v1/tenants/{tenant_id}/items")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ItemResource {
 
@@ -41,6 +41,7 @@ public class ItemResource {
     @Inject
     Views views;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<ItemView>> create(@RestPath("tenant_id") String tenantId, @Valid @NotNull ItemCreate body) {
@@ -49,6 +50,7 @@ public class ItemResource {
                 "Item " + i.itemCode + " created", "create_item_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<ItemView>>> list(@RestPath("tenant_id") String tenantId, @RestQuery Integer page,
                                                  @RestQuery Integer limit, @RestQuery String sort,
@@ -61,6 +63,7 @@ public class ItemResource {
                 "get_item_master_all_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{item_code}")
     public Uni<ApiResponse<ItemView>> get(@RestPath("tenant_id") String tenantId, @RestPath("item_code") String code,
@@ -70,6 +73,7 @@ public class ItemResource {
                 "Item " + code + " found", "get_item_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{item_code}")
     public Uni<ApiResponse<ItemView>> update(@RestPath("tenant_id") String tenantId, @RestPath("item_code") String code,
@@ -79,6 +83,7 @@ public class ItemResource {
                 "Item " + code + " updated", "update_item_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{item_code}")
     public Uni<ApiResponse<ItemDeleted>> delete(@RestPath("tenant_id") String tenantId,

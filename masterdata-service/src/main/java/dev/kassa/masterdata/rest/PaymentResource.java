@@ -3,9 +3,10 @@ package dev.kassa.masterdata.rest;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.masterdata.service.PaymentService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,6 @@ import java.util.List;
 
 /** Payment methods. Reads: users and terminals of the tenant; writes: users only. */
 @Path("/api/v1/tenants/{tenant_id}/payments")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
 
@@ -37,6 +37,7 @@ public class PaymentResource {
     @Inject
     Views views;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<PaymentView>> create(@RestPath("tenant_id") String tenantId, @Valid @NotNull PaymentCreate body) {
@@ -45,6 +46,7 @@ public class PaymentResource {
                 "Payment " + body.paymentCode() + " created", "create_payment"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<PaymentView>>> list(@RestPath("tenant_id") String tenantId, @RestQuery Integer page,
                                                @RestQuery Integer limit, @RestQuery String sort) {
@@ -54,6 +56,7 @@ public class PaymentResource {
                 "Payments found for tenant " + tenantId, "get_all_payments"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{payment_code}")
     public Uni<ApiResponse<PaymentView>> get(@RestPath("tenant_id") String tenantId, @RestPath("payment_code") String code) {
@@ -62,6 +65,7 @@ public class PaymentResource {
                 "get_payment"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{payment_code}")
     public Uni<ApiResponse<PaymentView>> update(@RestPath("tenant_id") String tenantId, @RestPath("payment_code") String code,
@@ -71,6 +75,7 @@ public class PaymentResource {
                 "Payment " + code + " updated", "update_payment"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{payment_code}")
     public Uni<ApiResponse<PaymentDeleted>> delete(@RestPath("tenant_id") String tenantId, @RestPath("payment_code") String code) {

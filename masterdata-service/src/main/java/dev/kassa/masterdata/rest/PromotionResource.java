@@ -3,9 +3,10 @@ package dev.kassa.masterdata.rest;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.masterdata.service.PromotionService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +30,6 @@ import java.util.Map;
  * {@code storeCode}, {@code categoryCode}) or snake_case.
  */
 @Path("/api/v1/tenants/{tenant_id}/promotions")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class PromotionResource {
 
@@ -42,6 +42,7 @@ public class PromotionResource {
     @Inject
     Views views;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<PromotionView>> create(@RestPath("tenant_id") String tenantId,
@@ -51,6 +52,7 @@ public class PromotionResource {
                 "Promotion " + p.promotionCode + " created", "create_promotion"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<PromotionView>>> list(@RestPath("tenant_id") String tenantId, @RestQuery Integer page,
                                                       @RestQuery Integer limit, @RestQuery String sort,
@@ -75,6 +77,7 @@ public class PromotionResource {
                 "get_promotions"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("active")
     public Uni<ApiResponse<List<PromotionView>>> active(@RestPath("tenant_id") String tenantId,
@@ -93,6 +96,7 @@ public class PromotionResource {
                 "get_active_promotions"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{promotion_code}")
     public Uni<ApiResponse<PromotionView>> get(@RestPath("tenant_id") String tenantId,
@@ -102,6 +106,7 @@ public class PromotionResource {
                 "Promotion " + code + " found", "get_promotion"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{promotion_code}")
     public Uni<ApiResponse<PromotionView>> update(@RestPath("tenant_id") String tenantId,
@@ -112,6 +117,7 @@ public class PromotionResource {
                 "Promotion " + code + " updated", "update_promotion"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{promotion_code}")
     public Uni<ApiResponse<PromotionDeleted>> delete(@RestPath("tenant_id") String tenantId,

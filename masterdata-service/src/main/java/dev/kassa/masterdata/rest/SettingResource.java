@@ -3,9 +3,10 @@ package dev.kassa.masterdata.rest;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.masterdata.service.SettingService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,6 @@ import java.util.List;
 
 /** Settings, and {@code …/{name}/value?store_code&terminal_no}: the value that applies there. */
 @Path("/api/v1/tenants/{tenant_id}/settings")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class SettingResource {
 
@@ -37,6 +37,7 @@ public class SettingResource {
     @Inject
     Views views;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<SettingView>> create(@RestPath("tenant_id") String tenantId,
@@ -46,6 +47,7 @@ public class SettingResource {
                 views.setting(s), "Setting " + s.name + " created", "create_settings_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<SettingView>>> list(@RestPath("tenant_id") String tenantId, @RestQuery Integer page,
                                                     @RestQuery Integer limit, @RestQuery String sort) {
@@ -55,6 +57,7 @@ public class SettingResource {
                 "Settings found for tenant " + tenantId, "get_settings_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{name}")
     public Uni<ApiResponse<SettingView>> get(@RestPath("tenant_id") String tenantId, @RestPath String name) {
@@ -63,6 +66,7 @@ public class SettingResource {
                 "get_settings_master_by_name_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{name}/value")
     public Uni<ApiResponse<SettingValueView>> value(@RestPath("tenant_id") String tenantId, @RestPath String name,
@@ -73,6 +77,7 @@ public class SettingResource {
                 "Value of setting " + name + " found", "get_settings_value_by_name_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{name}")
     public Uni<ApiResponse<SettingView>> update(@RestPath("tenant_id") String tenantId, @RestPath String name,
@@ -82,6 +87,7 @@ public class SettingResource {
                 views.setting(s), "Setting " + name + " updated", "update_settings_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{name}")
     public Uni<ApiResponse<SettingDeleted>> delete(@RestPath("tenant_id") String tenantId, @RestPath String name) {

@@ -3,9 +3,10 @@ package dev.kassa.masterdata.rest;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.masterdata.service.StaffService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,6 @@ import java.util.List;
 
 /** Staff. Reads: users and terminals of the tenant; writes: users only. The PIN is never answered. */
 @Path("/api/v1/tenants/{tenant_id}/staff")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffResource {
 
@@ -37,6 +37,7 @@ public class StaffResource {
     @Inject
     Views views;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<StaffView>> create(@RestPath("tenant_id") String tenantId,
@@ -46,6 +47,7 @@ public class StaffResource {
                 "Staff " + s.id + " created", "create_staff_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<StaffView>>> list(@RestPath("tenant_id") String tenantId, @RestQuery Integer page,
                                                   @RestQuery Integer limit, @RestQuery String sort) {
@@ -55,6 +57,7 @@ public class StaffResource {
                 "Staff found for tenant " + tenantId, "get_staff_master_all_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{staff_id}")
     public Uni<ApiResponse<StaffView>> get(@RestPath("tenant_id") String tenantId,
@@ -64,6 +67,7 @@ public class StaffResource {
                 "get_staff_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{staff_id}")
     public Uni<ApiResponse<StaffView>> update(@RestPath("tenant_id") String tenantId,
@@ -74,6 +78,7 @@ public class StaffResource {
                 "Staff " + staffId + " updated", "update_staff_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{staff_id}")
     public Uni<ApiResponse<StaffDeleted>> delete(@RestPath("tenant_id") String tenantId,

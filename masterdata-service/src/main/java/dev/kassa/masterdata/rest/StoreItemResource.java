@@ -3,9 +3,10 @@ package dev.kassa.masterdata.rest;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.masterdata.service.StoreItemService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +26,6 @@ import java.util.Map;
 
 /** A store's prices, and {@code …/items/{code}/details}: the item as the cart prices it. */
 @Path("/api/v1/tenants/{tenant_id}/stores/{store_code}/items")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreItemResource {
 
@@ -38,6 +38,7 @@ public class StoreItemResource {
     @Inject
     Views views;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<StoreItemView>> create(@RestPath("tenant_id") String tenantId,
@@ -48,6 +49,7 @@ public class StoreItemResource {
                 "Item " + body.itemCode() + " of store " + storeCode + " created", "create_item_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<StoreItemView>>> list(@RestPath("tenant_id") String tenantId,
                                                       @RestPath("store_code") String storeCode,
@@ -60,6 +62,7 @@ public class StoreItemResource {
                 "get_item_store_master_all_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{item_code}")
     public Uni<ApiResponse<StoreItemView>> get(@RestPath("tenant_id") String tenantId,
@@ -70,6 +73,7 @@ public class StoreItemResource {
                 "Item " + itemCode + " of store " + storeCode + " found", "get_item_store_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{item_code}/details")
     public Uni<ApiResponse<ItemDetailView>> details(@RestPath("tenant_id") String tenantId,
@@ -80,6 +84,7 @@ public class StoreItemResource {
                 "Item " + itemCode + " of store " + storeCode + " found", "get_item_store_master_detail_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{item_code}")
     public Uni<ApiResponse<StoreItemView>> update(@RestPath("tenant_id") String tenantId,
@@ -91,6 +96,7 @@ public class StoreItemResource {
                 "Item " + itemCode + " of store " + storeCode + " updated", "update_item_store_master_async"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{item_code}")
     public Uni<ApiResponse<StoreItemDeleted>> delete(@RestPath("tenant_id") String tenantId,

@@ -4,10 +4,11 @@ import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.common.pg.TenantSchemas;
 import dev.kassa.masterdata.service.TaxService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,6 @@ import java.util.List;
 
 /** The tax master: read-only, from configuration ({@code kassa.masterdata.taxes}). */
 @Path("/api/v1/tenants/{tenant_id}/taxes")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class TaxResource {
 
@@ -36,6 +36,7 @@ public class TaxResource {
     @Inject
     Views views;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<TaxView>>> list(@RestPath("tenant_id") String tenantId, @RestQuery Integer page,
                                                 @RestQuery Integer limit, @RestQuery String sort) {
@@ -45,6 +46,7 @@ public class TaxResource {
                 "Taxes found for tenant " + tenantId, "get_taxes"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{tax_code}")
     public Uni<ApiResponse<TaxView>> get(@RestPath("tenant_id") String tenantId, @RestPath("tax_code") String taxCode) {

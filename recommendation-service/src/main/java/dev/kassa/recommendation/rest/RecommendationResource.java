@@ -3,10 +3,11 @@ package dev.kassa.recommendation.rest;
 import dev.kassa.common.api.QueryValues;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.recommendation.domain.Recommendation;
 import dev.kassa.recommendation.service.Recommender;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,6 @@ import java.util.List;
  * user or terminal of the tenant may ask for any of its stores.
  */
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/recommendations")
-@Authenticated
 public class RecommendationResource {
 
     @Inject
@@ -30,6 +30,7 @@ public class RecommendationResource {
     Recommender recommender;
 
     /** {@code item_codes}: the cart's items, comma-separated (the parameter may also repeat; blanks are skipped). */
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<RecommendationView>>> recommend(@PathParam("tenantId") String tenantId,
                                                                 @PathParam("storeCode") String storeCode,

@@ -4,12 +4,13 @@ import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.report.domain.Dashboards;
 import dev.kassa.report.domain.ReportErrors;
 import dev.kassa.report.domain.ReportPeriod;
 import dev.kassa.report.service.DashboardService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,6 @@ import java.util.Locale;
  */
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/dashboards")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
 public class DashboardResource {
     static final int DEFAULT_TOP = 10;
     static final int MAX_TOP = 100;
@@ -38,6 +38,7 @@ public class DashboardResource {
     DashboardService dashboards;
 
     /** {@code by=quantity} (default) or {@code by=amount}; {@code limit} 1..100, default 10. */
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("/top-items")
     public Uni<ApiResponse<Dashboards.TopItems>> topItems(
@@ -60,6 +61,7 @@ public class DashboardResource {
                         "Top items fetched successfully", "get_top_items"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("/sales-by-hour")
     public Uni<ApiResponse<Dashboards.SalesByHour>> salesByHour(
@@ -75,6 +77,7 @@ public class DashboardResource {
                         "Sales by hour fetched successfully", "get_sales_by_hour"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("/payment-mix")
     public Uni<ApiResponse<Dashboards.PaymentMix>> paymentMix(

@@ -4,6 +4,7 @@ import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.report.domain.Report;
 import dev.kassa.report.domain.ReportErrors;
 import dev.kassa.report.domain.ReportPeriod;
@@ -11,8 +12,8 @@ import dev.kassa.report.domain.ReportRequest;
 import dev.kassa.report.domain.ReportScope;
 import dev.kassa.report.domain.ReportType;
 import dev.kassa.report.service.ReportService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
 public class ReportResource {
 
     @Inject
@@ -41,6 +41,7 @@ public class ReportResource {
     @Inject
     ReportService reports;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("/reports")
     @APIResponse(responseCode = "200", description = "The report of the asked type",
@@ -60,6 +61,7 @@ public class ReportResource {
         return reports.report(request, caller, apiKey).map(r -> answer(request, r, "get_report_for_store"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("/terminals/{terminalNo}/reports")
     @APIResponse(responseCode = "200", description = "The report of the asked type",

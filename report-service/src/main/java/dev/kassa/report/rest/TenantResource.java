@@ -4,9 +4,10 @@ import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.report.service.TenantService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 /** {@code POST /api/v1/tenants}: the terminal service sets up each new tenant here (idempotent). */
 @Path("/api/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
 public class TenantResource {
 
     public record TenantRequest(@NotBlank String tenantId) {
@@ -35,6 +35,7 @@ public class TenantResource {
     @Inject
     TenantService tenants;
 
+    @RolesAllowed({Roles.OWNER, Roles.SERVICE})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<TenantCreated>> create(@Valid @NotNull TenantRequest body) {

@@ -1,6 +1,9 @@
 package dev.kassa.stock.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kassa.common.auth.Caller;
+import dev.kassa.common.auth.KassaAuthenticationMechanism;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.common.auth.Tokens;
 import dev.kassa.common.tenant.TenantIds;
 import dev.kassa.stock.config.VertxContexts;
@@ -125,6 +128,16 @@ public class AlertSocket {
         Object tokenTenant = jwt.getClaim("tenant_id");
         if (tokenTenant == null || !tenant.equals(unquote(tokenTenant.toString()))) {
             return "Tenant ID mismatch";
+        }
+        // Every user role reads stock (docs/roles.md); a user token with none of them reads nothing.
+        Caller caller;
+        try {
+            caller = KassaAuthenticationMechanism.callerOf(jwt);
+        } catch (RuntimeException e) {
+            return "Authentication failed";
+        }
+        if (caller.isUser() && caller.roles().stream().noneMatch(Roles::isUserRole)) {
+            return "Not allowed";
         }
         return null;
     }

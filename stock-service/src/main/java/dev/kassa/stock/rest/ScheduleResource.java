@@ -4,12 +4,13 @@ import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.stock.domain.SnapshotSchedule;
 import dev.kassa.stock.rest.StockRequests.ScheduleRequest;
 import dev.kassa.stock.rest.StockViews.ScheduleView;
 import dev.kassa.stock.service.ScheduleService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +29,6 @@ import java.util.Map;
  * schedule set with PUT fires.
  */
 @Path("/api/v1/tenants/{tenantId}/stock/snapshot-schedule")
-@Authenticated
 public class ScheduleResource {
 
     @Inject
@@ -39,6 +39,7 @@ public class ScheduleResource {
     @PathParam("tenantId")
     String tenantId;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<ScheduleView>> get() {
         callers.forTenant(tenantId);
@@ -46,6 +47,7 @@ public class ScheduleResource {
                 "Snapshot schedule retrieved successfully", "get_snapshot_schedule"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     public Uni<ApiResponse<ScheduleView>> put(@Valid @NotNull ScheduleRequest body) {
         Caller caller = callers.userOfTenant(tenantId);
@@ -65,6 +67,7 @@ public class ScheduleResource {
                 "Snapshot schedule updated successfully", "update_snapshot_schedule"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     public Uni<ApiResponse<Map<String, Boolean>>> delete() {
         callers.userOfTenant(tenantId);

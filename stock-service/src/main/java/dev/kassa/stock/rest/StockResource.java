@@ -6,6 +6,7 @@ import dev.kassa.common.api.PageMetadata;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.stock.config.StockConfig;
 import dev.kassa.stock.domain.StockLevel;
 import dev.kassa.stock.rest.StockRequests.MinimumRequest;
@@ -18,8 +19,8 @@ import dev.kassa.stock.rest.StockViews.StockUpdateView;
 import dev.kassa.stock.rest.StockViews.StockView;
 import dev.kassa.stock.service.SnapshotService;
 import dev.kassa.stock.service.StockService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.Valid;
@@ -43,7 +44,6 @@ import java.util.Set;
  * only. Lists answer {@code data:{data:[…],metadata}}, as Kugel does.
  */
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/stock")
-@Authenticated
 public class StockResource {
 
     @Inject
@@ -77,6 +77,7 @@ public class StockResource {
                 new PageMetadata(levels.size(), 1, levels.size(), null, null));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<Paginated<StockView>>> list(@QueryParam("page") String page,
                                                       @QueryParam("limit") String limit) {
@@ -87,6 +88,7 @@ public class StockResource {
                         paging.metadata(p.total(), null)), "Stock list retrieved successfully", "get_store_stocks"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("low")
     public Uni<ApiResponse<Paginated<StockView>>> low() {
@@ -95,6 +97,7 @@ public class StockResource {
                 .map(levels -> ApiResponse.ok(all(levels), "Low stock items retrieved successfully", "get_low_stocks"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("reorder-alerts")
     public Uni<ApiResponse<Paginated<StockView>>> reorderAlerts() {
@@ -104,6 +107,7 @@ public class StockResource {
                         "get_reorder_alerts"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{itemCode}")
     public Uni<ApiResponse<StockView>> get(@PathParam("itemCode") String itemCode) {
@@ -113,6 +117,7 @@ public class StockResource {
                 .map(l -> ApiResponse.ok(StockView.of(tenantId, l), "Stock retrieved successfully", "get_stock"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{itemCode}/update")
     public Uni<ApiResponse<StockUpdateView>> update(@PathParam("itemCode") String itemCode,
@@ -125,6 +130,7 @@ public class StockResource {
                 .map(c -> ApiResponse.ok(StockUpdateView.of(tenantId, c), "Stock updated successfully", "update_stock"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{itemCode}/history")
     public Uni<ApiResponse<Paginated<StockUpdateView>>> history(@PathParam("itemCode") String itemCode,
@@ -139,6 +145,7 @@ public class StockResource {
                         "get_stock_history"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{itemCode}/minimum")
     public Uni<ApiResponse<StockView>> minimum(@PathParam("itemCode") String itemCode,
@@ -150,6 +157,7 @@ public class StockResource {
                         "set_minimum_quantity"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{itemCode}/reorder")
     public Uni<ApiResponse<StockView>> reorder(@PathParam("itemCode") String itemCode,
@@ -161,6 +169,7 @@ public class StockResource {
                         "set_reorder_parameters"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @Path("snapshot")
     @ResponseStatus(201)
@@ -172,6 +181,7 @@ public class StockResource {
                         "create_snapshot"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("snapshots")
     public Uni<ApiResponse<Paginated<SnapshotView>>> snapshots(@QueryParam("start_date") String startDate,
@@ -199,6 +209,7 @@ public class StockResource {
                         "Snapshots retrieved successfully", "get_snapshots_by_date_range"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("snapshot/{snapshotId}")
     public Uni<ApiResponse<SnapshotView>> snapshot(@PathParam("snapshotId") String snapshotId) {

@@ -9,6 +9,7 @@ import dev.kassa.terminal.service.TerminalService;
 import dev.kassa.terminal.service.TerminalTokens;
 import dev.kassa.common.auth.KassaAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,7 @@ public class AuthResource {
     @Inject
     TerminalTokens tokens;
 
+    @PermitAll
     @POST
     @Path("token")
     public Uni<ApiResponse<TokenView>> token(@QueryParam("terminal_id") String terminalId,

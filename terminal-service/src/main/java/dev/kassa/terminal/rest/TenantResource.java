@@ -4,6 +4,7 @@ import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.api.UserError;
 import dev.kassa.common.auth.CallerContext;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.terminal.domain.Store;
 import dev.kassa.terminal.domain.TerminalErrors;
 import dev.kassa.terminal.repository.StoreRepository;
@@ -16,8 +17,8 @@ import dev.kassa.terminal.rest.Views.StoreView;
 import dev.kassa.terminal.rest.Views.TenantDeleted;
 import dev.kassa.terminal.rest.Views.TenantView;
 import dev.kassa.terminal.service.TenantService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,7 +46,6 @@ import java.util.stream.Collectors;
  */
 @Path("/api/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
 public class TenantResource {
 
     @Inject
@@ -55,6 +55,7 @@ public class TenantResource {
     TenantService tenants;
 
     /** 201 when every service has the tenant; 503 (in the envelope) when some could not be reached. */
+    @RolesAllowed(Roles.OWNER)
     @POST
     @ResponseStatus(201) // the answer documented as success; the RestResponse sets each status itself
     public Uni<RestResponse<ApiResponse<TenantView>>> create(@Valid @NotNull TenantCreate body,
@@ -77,6 +78,7 @@ public class TenantResource {
         });
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{tenantId}")
     public Uni<ApiResponse<TenantView>> get(@PathParam("tenantId") String tenantId) {
@@ -85,6 +87,7 @@ public class TenantResource {
                 "Tenant info for tenant " + tenantId, "get_tenant"));
     }
 
+    @RolesAllowed(Roles.OWNER)
     @PUT
     @Path("{tenantId}")
     public Uni<ApiResponse<TenantView>> update(@PathParam("tenantId") String tenantId,
@@ -95,6 +98,7 @@ public class TenantResource {
                         "Tenant updated successfully for tenant " + tenantId, "update_tenant"));
     }
 
+    @RolesAllowed(Roles.OWNER)
     @DELETE
     @Path("{tenantId}")
     public Uni<ApiResponse<TenantDeleted>> delete(@PathParam("tenantId") String tenantId) {
@@ -103,6 +107,7 @@ public class TenantResource {
                 "Tenant deleted successfully for tenant " + tenantId, "delete_tenant"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @Path("{tenantId}/stores")
     @ResponseStatus(201)
@@ -120,6 +125,7 @@ public class TenantResource {
                 "add_store"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{tenantId}/stores")
     public Uni<ApiResponse<List<StoreView>>> stores(@PathParam("tenantId") String tenantId,
@@ -133,6 +139,7 @@ public class TenantResource {
                 "Stores for tenant " + tenantId, "get_stores"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{tenantId}/stores/{storeCode}")
     public Uni<ApiResponse<StoreView>> store(@PathParam("tenantId") String tenantId,
@@ -142,6 +149,7 @@ public class TenantResource {
                 "Store info for tenant " + tenantId + " store " + storeCode, "get_store"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @PUT
     @Path("{tenantId}/stores/{storeCode}")
     public Uni<ApiResponse<StoreView>> updateStore(@PathParam("tenantId") String tenantId,
@@ -153,6 +161,7 @@ public class TenantResource {
                 "Store updated successfully for tenant " + tenantId + " store " + storeCode, "update_store"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{tenantId}/stores/{storeCode}")
     public Uni<ApiResponse<StoreDeleted>> deleteStore(@PathParam("tenantId") String tenantId,

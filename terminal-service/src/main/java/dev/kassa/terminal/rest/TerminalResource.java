@@ -6,6 +6,7 @@ import dev.kassa.common.api.PageRequest;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
 import dev.kassa.common.auth.KassaAuthenticationMechanism;
+import dev.kassa.common.auth.Roles;
 import dev.kassa.common.tenant.TenantIds;
 import dev.kassa.terminal.domain.Terminal;
 import dev.kassa.terminal.repository.TerminalRepository;
@@ -28,8 +29,8 @@ import dev.kassa.terminal.service.BusinessDayService;
 import dev.kassa.terminal.service.DeliveryStatusService;
 import dev.kassa.terminal.service.TerminalService;
 import dev.kassa.terminal.service.TerminalTokens;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -56,7 +57,6 @@ import java.util.Map;
  */
 @Path("/api/v1/terminals")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
 public class TerminalResource {
 
     @Inject
@@ -75,6 +75,7 @@ public class TerminalResource {
     TerminalTokens tokens;
 
     /** The API key is in the answer this once; later reads show it masked. */
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<TerminalView>> create(@Valid @NotNull TerminalCreate body) {
@@ -84,6 +85,7 @@ public class TerminalResource {
                         "Terminal Created. terminal_id: " + created.terminal().terminalId, "create_terminal"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     public Uni<ApiResponse<List<TerminalView>>> list(@QueryParam("store_code") String storeCode,
                                                      @QueryParam("limit") Integer limit,
@@ -101,6 +103,7 @@ public class TerminalResource {
     }
 
     /** Also the API-key check of the other services: with the terminal's own key it answers the terminal. */
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER, Roles.TERMINAL, Roles.SERVICE})
     @GET
     @Path("{terminalId}")
     public Uni<ApiResponse<TerminalView>> get(@PathParam("terminalId") String terminalId) {
@@ -109,6 +112,7 @@ public class TerminalResource {
                 "Terminal Retrieved. terminal_id: " + terminalId, "get_terminal"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @DELETE
     @Path("{terminalId}")
     public Uni<ApiResponse<TerminalDeleted>> delete(@PathParam("terminalId") String terminalId) {
@@ -118,6 +122,7 @@ public class TerminalResource {
     }
 
     /** Replaces the API key: the new one is shown once, the old one stops working at once. */
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER})
     @POST
     @Path("{terminalId}/api-key")
     public Uni<ApiResponse<TerminalView>> rotateKey(@PathParam("terminalId") String terminalId) {
@@ -127,6 +132,7 @@ public class TerminalResource {
                 "Terminal API Key Rotated. terminal_id: " + terminalId, "rotate_terminal_api_key"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @PATCH
     @Path("{terminalId}/description")
     public Uni<ApiResponse<TerminalView>> description(@PathParam("terminalId") String terminalId,
@@ -137,6 +143,7 @@ public class TerminalResource {
                 "update_terminal_description"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @PATCH
     @Path("{terminalId}/function_mode")
     public Uni<ApiResponse<TerminalView>> functionMode(@PathParam("terminalId") String terminalId,
@@ -147,6 +154,7 @@ public class TerminalResource {
                 "update_terminal_function_mode"));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @Path("{terminalId}/sign-in")
     public Uni<RestResponse<ApiResponse<TerminalView>>> signIn(@PathParam("terminalId") String terminalId,
@@ -157,6 +165,7 @@ public class TerminalResource {
                 "terminal_signin")));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @Path("{terminalId}/sign-out")
     public Uni<RestResponse<ApiResponse<TerminalView>>> signOut(@PathParam("terminalId") String terminalId) {
@@ -165,6 +174,7 @@ public class TerminalResource {
                 "Terminal Signed Out. terminal_id: " + terminalId, "terminal_signout")));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @Path("{terminalId}/open")
     public Uni<RestResponse<ApiResponse<OpenView>>> open(@PathParam("terminalId") String terminalId,
@@ -175,6 +185,7 @@ public class TerminalResource {
                 Views.open(r.terminal(), r.log()), "Terminal Opened. terminal_id: " + terminalId, "terminal_open")));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @Path("{terminalId}/close")
     public Uni<RestResponse<ApiResponse<CloseView>>> close(@PathParam("terminalId") String terminalId,
@@ -186,6 +197,7 @@ public class TerminalResource {
                         "terminal_close")));
     }
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @Path("{terminalId}/cash-in")
     public Uni<ApiResponse<CashInOutView>> cashIn(@PathParam("terminalId") String terminalId,
@@ -198,6 +210,7 @@ public class TerminalResource {
     }
 
     /** Cash out is recorded negative. */
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @Path("{terminalId}/cash-out")
     public Uni<ApiResponse<CashInOutView>> cashOut(@PathParam("terminalId") String terminalId,
@@ -210,6 +223,7 @@ public class TerminalResource {
     }
 
     /** A consumer's callback (a service token, or a user of the tenant); Kafka acknowledgements do the same. */
+    @RolesAllowed({Roles.OWNER, Roles.SERVICE})
     @POST
     @Path("{terminalId}/delivery-status")
     public Uni<ApiResponse<DeliveryStatusUpdated>> deliveryStatus(@PathParam("terminalId") String terminalId,
@@ -223,6 +237,7 @@ public class TerminalResource {
     }
 
     /** Kassa's addition: where the terminal's recent events stand with their consumers. */
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.SERVICE})
     @GET
     @Path("{terminalId}/delivery-status")
     public Uni<ApiResponse<List<DeliveryView>>> deliveries(@PathParam("terminalId") String terminalId,

@@ -1,0 +1,17 @@
+package dev.kassa.journal;
+
+import dev.kassa.common.test.RoleTable;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+
+/** Every operation of the journal API answers each role as the role table (docs/roles.md) says. */
+@QuarkusTest
+class RolesTest extends JournalTestBase {
+    @Test
+    void everyOperationAnswersEachRoleAsTheTableSays() {
+        RoleTable.of("journal", URI.create("http://localhost:" + RestAssured.port), RoleTable.unusedTenant()).check();
+    }
+}
