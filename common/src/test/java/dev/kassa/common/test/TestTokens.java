@@ -41,8 +41,8 @@ public final class TestTokens {
 
     /** A user token of a non-superuser with exactly these roles ({@code owner|manager|cashier|viewer}). */
     public static String withRoles(String tenantId, String username, String... roles) {
-        return sign(Map.of("tenant_id", tenantId, "is_superuser", false, "roles", List.of(roles)), "account-service",
-                username, Duration.ofMinutes(30), TEST_KEY);
+        return sign(Map.of("tenant_id", tenantId, "is_superuser", false, "roles", List.of(roles)), username,
+                Duration.ofMinutes(30), TEST_KEY);
     }
 
     public static String expiredUser(String tenantId, String username) {
