@@ -39,12 +39,12 @@ class RolesTest {
 
     @Test
     void anOwnerAssignsRolesThatTheNextTokenCarries() {
-        String tenant = registerTenant("boss", "boss-Pa55");
-        String owner = token("boss", "boss-Pa55", tenant);
+        String tenant = registerTenant("boss", "Pa55-owner-pw");
+        String owner = token("boss", "Pa55-owner-pw", tenant);
         assertEquals(List.of("owner"), TokenTest.strings(payload(owner).get("roles")));
-        registerUser(owner, body("username", "clerk", "password", "clerk-Pa55")).statusCode(201)
+        registerUser(owner, body("username", "clerk", "password", "Pa55-till-pw")).statusCode(201)
                 .body("data.roles", contains("cashier"));
-        String cashier = token("clerk", "clerk-Pa55", tenant);
+        String cashier = token("clerk", "Pa55-till-pw", tenant);
         assertEquals(List.of("cashier"), TokenTest.strings(payload(cashier).get("roles")));
 
         // A cashier, and then a manager, may neither assign roles nor add users.
@@ -53,27 +53,27 @@ class RolesTest {
                 .body("success", equalTo(true)).body("operation", equalTo("assign_user_roles"))
                 .body("data.username", equalTo("clerk")).body("data.roles", contains("manager"))
                 .body("data.password", equalTo("*****"));
-        String manager = token("clerk", "clerk-Pa55", tenant);
+        String manager = token("clerk", "Pa55-till-pw", tenant);
         assertEquals(List.of("manager"), TokenTest.strings(payload(manager).get("roles")));
         assign(manager, tenant, "clerk", List.of("owner")).statusCode(403);
-        registerUser(manager, body("username", "x", "password", "x-Pa55")).statusCode(403)
+        registerUser(manager, body("username", "x", "password", "Pa55-word-9")).statusCode(403)
                 .body("userError.code", equalTo("200002"));
 
         // An owner made by assignment adds users; the superuser stays an owner whatever it is given.
         assign(owner, tenant, "clerk", List.of("owner", "viewer")).statusCode(200)
                 .body("data.roles", contains("owner", "viewer"));
-        registerUser(token("clerk", "clerk-Pa55", tenant), body("username", "third", "password", "third-Pa55"))
+        registerUser(token("clerk", "Pa55-till-pw", tenant), body("username", "third", "password", "Pa55-word-3"))
                 .statusCode(201);
         assign(owner, tenant, "boss", List.of("viewer")).statusCode(200).body("data.roles", contains("owner", "viewer"));
         assertEquals(List.of("owner", "viewer"),
-                TokenTest.strings(payload(token("boss", "boss-Pa55", tenant)).get("roles")));
+                TokenTest.strings(payload(token("boss", "Pa55-owner-pw", tenant)).get("roles")));
     }
 
     @Test
     void badAssignmentsChangeNothing() {
-        String tenant = registerTenant("boss", "boss-Pa55");
-        String owner = token("boss", "boss-Pa55", tenant);
-        registerUser(owner, body("username", "clerk", "password", "clerk-Pa55")).statusCode(201);
+        String tenant = registerTenant("boss", "Pa55-owner-pw");
+        String owner = token("boss", "Pa55-owner-pw", tenant);
+        registerUser(owner, body("username", "clerk", "password", "Pa55-till-pw")).statusCode(201);
         for (Object roles : List.of(List.of("manger"), List.of("superuser"), List.of("user"), Map.of("a", 1))) {
             given().contentType(ContentType.JSON).auth().oauth2(owner).body(Map.of("roles", roles))
                     .put(path(tenant, "clerk")).then().statusCode(422).body("userError.code", equalTo("300001"));
@@ -81,12 +81,12 @@ class RolesTest {
         given().contentType(ContentType.JSON).auth().oauth2(owner).body(Map.of())
                 .put(path(tenant, "clerk")).then().statusCode(422).body("userError.code", equalTo("300001"));
         assign(owner, tenant, "nobody", List.of("viewer")).statusCode(404).body("data", nullValue());
-        String other = registerTenant("boss", "boss-Pa55");
+        String other = registerTenant("boss", "Pa55-owner-pw");
         assign(owner, other, "boss", List.of("viewer")).statusCode(400).body("userError.code", equalTo("200003"));
         given().contentType(ContentType.JSON).body(Map.of("roles", List.of("owner")))
                 .put(path(tenant, "clerk")).then().statusCode(401);
-        assertEquals(List.of("cashier"), TokenTest.strings(payload(token("clerk", "clerk-Pa55", tenant)).get("roles")));
-        assertEquals(List.of("owner"), TokenTest.strings(payload(token("boss", "boss-Pa55", other)).get("roles")));
+        assertEquals(List.of("cashier"), TokenTest.strings(payload(token("clerk", "Pa55-till-pw", tenant)).get("roles")));
+        assertEquals(List.of("owner"), TokenTest.strings(payload(token("boss", "Pa55-owner-pw", other)).get("roles")));
     }
 
     private static String path(String tenant, String username) {

@@ -106,7 +106,6 @@ public final class RoleTable {
     public void check() {
         Map<String, List<String>> table = section(service);
         Map<String, List<String>> observed = new TreeMap<>(Comparator.OPERATIONS);
-        Map<String, String> tokens = tokens();
         JsonNode openApi = get("/q/openapi?format=json");
         Map<String, Future<List<String>>> calls = new LinkedHashMap<>();
         // A few operations at a time: each is seven short calls, and they are independent.
@@ -118,7 +117,7 @@ public final class RoleTable {
                     JsonNode op = path.getValue().get(method);
                     if (op != null) {
                         calls.put(method.toUpperCase(Locale.ROOT) + " " + path.getKey(),
-                                pool.submit(() -> observe(method, path.getKey(), path.getValue(), op, tokens)));
+                                pool.submit(() -> observe(method, path.getKey(), path.getValue(), op, tokens())));
                     }
                 }
             }
@@ -150,6 +149,7 @@ public final class RoleTable {
         }
     }
 
+    /** Fresh tokens for each operation: a logout among the operations revokes the tokens it is called with. */
     private Map<String, String> tokens() {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String role : List.of("owner", "manager", "cashier", "viewer")) {
