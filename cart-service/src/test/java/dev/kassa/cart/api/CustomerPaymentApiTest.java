@@ -1,7 +1,9 @@
 package dev.kassa.cart.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.common.test.KassaInfra;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,6 +177,33 @@ class CustomerPaymentApiTest extends CartApiTestBase {
         assertEquals(List.of("released", "released"), ledger(customer).getList("holds.status"));
         JsonNode tranlog = SaleFlowApiTest.tranlog(tenant, 9, no);
         assertTrue(tranlog.path("sales").path("is_cancelled").asBoolean());
+    }
+
+    @Test
+    void aBillThatCannotStoreItsTransactionReleasesTheHoldsAndReturnsTheCartToItemEntry() throws Exception {
+        String customer = "CR1000-" + UUID.randomUUID();
+        String cartId = customerCart(customer, 2);
+        post(token, cartId, "payments", List.of(Map.of("paymentCode", "31", "amount", 220)));
+        Map<String, String> pg = KassaInfra.config("cart");
+        try (Connection c = DriverManager.getConnection(pg.get("quarkus.datasource.jdbc.url"),
+                pg.get("quarkus.datasource.username"), pg.get("quarkus.datasource.password"));
+             Statement s = c.createStatement()) {
+            // this tenant's transactions cannot be stored
+            s.execute("ALTER TABLE \"t_" + tenant + "\".tran ADD CONSTRAINT test_no_sales CHECK (false) NOT VALID");
+            Response failed = as(token).post("/api/v1/carts/" + cartId + "/bill");
+            assertTrue(failed.statusCode() >= 500, failed.asString());
+            failed.then().body("success", is(false));
+            s.execute("ALTER TABLE \"t_" + tenant + "\".tran DROP CONSTRAINT test_no_sales");
+        }
+        assertEquals(0, ledger(customer).getInt("held"));
+        assertEquals("released", ledger(customer).getString("holds[0].status"));
+        as(token).get("/api/v1/carts/" + cartId).then().statusCode(200)
+                .body("data.cartStatus", equalTo("EnteringItem")).body("data.payments", hasSize(0));
+        // the terminal tenders again and the sale goes through on a new hold
+        post(token, cartId, "subtotal", null);
+        post(token, cartId, "payments", List.of(Map.of("paymentCode", "31", "amount", 220)));
+        post(token, cartId, "bill", null);
+        assertEquals(List.of("released", "confirmed"), ledger(customer).getList("holds.status"));
     }
 
     @Test

@@ -8,9 +8,9 @@ import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerResponse;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +37,8 @@ final class LedgerDouble {
         }
     }
 
-    private static final Map<String, Hold> HOLDS = new ConcurrentHashMap<>();
+    /** In the order taken; every use holds its lock. */
+    private static final Map<String, Hold> HOLDS = new LinkedHashMap<>();
 
     private LedgerDouble() {
     }
