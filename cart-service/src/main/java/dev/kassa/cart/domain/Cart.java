@@ -238,6 +238,9 @@ public final class Cart {
             if (method == null) {
                 throw ApiException.notFound("Payment method not found: " + request.paymentCode());
             }
+            if (plugin.ledger() != null && customerCode == null) {
+                throw CartErrors.customerRequired(request.paymentCode());
+            }
             Tender tender = plugin.tender(balance, request.amount());
             balance = balance.subtract(tender.amount());
             if (balance.signum() < 0) {

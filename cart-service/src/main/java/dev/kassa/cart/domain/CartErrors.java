@@ -17,6 +17,12 @@ public final class CartErrors {
     public static final String DEPOSIT_OVER = "403004";
     public static final String ALREADY_VOIDED = "403005";
     public static final String ALREADY_REFUNDED = "403006";
+    /** A credit or points payment on a cart without a customer. */
+    public static final String CUSTOMER_REQUIRED = "403007";
+    /** The customer's ledger refused the hold: over the credit limit, not enough points, customer erased. */
+    public static final String LEDGER_REFUSED = "403008";
+    /** The customer ledgers (master data) cannot be reached: credit and points payments are refused. */
+    public static final String LEDGER_UNAVAILABLE = "601002";
     public static final String TERMINAL_NOT_OPENED = "404001";
     public static final String STAFF_NOT_SIGNED_IN = "404002";
 
@@ -52,6 +58,11 @@ public final class CartErrors {
 
     public static ApiException discountRestricted(int lineNo) {
         return ApiException.badRequest(DISCOUNT_RESTRICTED, "Discount restriction: lineNo " + lineNo);
+    }
+
+    public static ApiException customerRequired(String paymentCode) {
+        return ApiException.badRequest(CUSTOMER_REQUIRED,
+                "Payment " + paymentCode + " needs a customer: create the cart with customer_code");
     }
 
     public static ApiException balanceZero() {

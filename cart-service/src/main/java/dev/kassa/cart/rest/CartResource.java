@@ -166,7 +166,7 @@ public class CartResource {
         if (body.isEmpty()) {
             throw ApiException.validation("At least one payment is required");
         }
-        return ok(carts.change(caller(), cartId, (c, ctx) -> c.addPayments(body, ctx)), "Payments added",
+        return ok(carts.addPayments(caller(), cartId, body), "Payments added",
                 "add_payments");
     }
 
@@ -181,7 +181,7 @@ public class CartResource {
     @POST
     @Path("/{cartId}/resume-item-entry")
     public Uni<ApiResponse<CartView>> resume(@PathParam("cartId") String cartId) {
-        return ok(carts.change(caller(), cartId, (c, ctx) -> c.resumeItemEntry(ctx)), "Item entry resumed",
+        return ok(carts.resumeItemEntry(caller(), cartId), "Item entry resumed",
                 "resume_item_entry");
     }
 }

@@ -12,6 +12,8 @@ import dev.kassa.cart.domain.CartState;
 import dev.kassa.cart.domain.CartStateMachine;
 import dev.kassa.cart.domain.ItemMaster;
 import dev.kassa.cart.domain.ItemToAdd;
+import dev.kassa.cart.domain.Payment;
+import dev.kassa.cart.domain.PaymentRequest;
 import dev.kassa.cart.domain.Staff;
 import dev.kassa.cart.domain.TranLogMapper;
 import dev.kassa.cart.domain.TransactionNumbers;
@@ -73,6 +75,8 @@ public class CartService {
     TransactionWriter writer;
     @Inject
     SalesMetrics metrics;
+    @Inject
+    LedgerHolds holds;
 
     private ObjectReader cartReader;
     private ObjectWriter cartWriter;
@@ -156,6 +160,40 @@ public class CartService {
         });
     }
 
+    /**
+     * Adds tenders. Credit and points payments ({@link LedgerHolds}) are first tried on a copy of the
+     * cart (every rule of the cart before any hold), then held in the customer's ledger, then added
+     * with {@code reservation:<id>} as their detail; a refused or failed change releases the holds.
+     * Other payments change the cart as any operation does (no extra round trip).
+     */
+    public Uni<Cart> addPayments(TerminalCaller caller, String cartId, List<PaymentRequest> requests) {
+        return context(caller).flatMap(ctx -> {
+            if (!LedgerHolds.anyLedger(requests, ctx)) {
+                return attempt(caller, cartId, cart -> cart.addPayments(requests, ctx), 1, null);
+            }
+            return load(caller, cartId).flatMap(l -> {
+                int before = l.cart().payments().size();
+                Cart trial = l.cart().addPayments(requests, ctx);
+                return holds.reserve(caller, trial, before, requests, ctx).flatMap(held ->
+                        attempt(caller, cartId, cart -> cart.addPayments(held.requests(), ctx), 1, null)
+                                .onFailure().call(t -> holds.release(caller, held.reservations())));
+            });
+        });
+    }
+
+    /** Paying -> EnteringItem with every payment removed; the holds of removed credit and points payments are released. */
+    public Uni<Cart> resumeItemEntry(TerminalCaller caller, String cartId) {
+        List<List<Payment>> removed = new ArrayList<>(1);
+        return context(caller).flatMap(ctx -> attempt(caller, cartId, cart -> {
+                    removed.clear();
+                    removed.add(cart.payments());
+                    return cart.resumeItemEntry(ctx);
+                }, 1, null)
+                .call(done -> LedgerHolds.mayHold(removed.get(0))
+                        ? holds.release(caller, LedgerHolds.holdsOf(removed.get(0), ctx))
+                        : Uni.createFrom().voidItem()));
+    }
+
     private static boolean hasCode(ItemRequest r) {
         return r.itemCode() != null && !r.itemCode().isBlank();
     }
@@ -208,6 +246,8 @@ public class CartService {
                 var range = m.receiptCounter(cart.storeCode(), cart.terminalNo());
                 var receipt = master.receipt(m, cart.storeCode(), cart.terminalNo());
                 String eventId = UUID.randomUUID().toString();
+                List<Payment> paid = cart.payments();
+                boolean mayHold = LedgerHolds.mayHold(paid);
                 // two round trips and COMMIT: BEGIN, search_path and numbers; then transaction, delivery
                 // status and outbox in one statement
                 return tx.runSql(tenantId, conn -> counters.next(conn, cart.storeCode(), cart.terminalNo(),
@@ -223,11 +263,39 @@ public class CartService {
                                 metrics.billed(cart.totalAmountWithTax());
                             }
                         })
+                        .onFailure(t -> mayHold && event == CartEvent.BILL && !SqlFailures.isUniqueViolation(t))
+                        .call(t -> failedBill(caller, cartId, paid))
                         .flatMap(x -> forceStore(tenantId, cartId, cart, l.version()))
+                        .call(done -> mayHold ? settle(caller, paid, event) : Uni.createFrom().voidItem())
                         .onFailure(SqlFailures::isUniqueViolation)
                         .recoverWithUni(t -> alreadyFinished(caller, cartId, event, receipt, t));
             });
         });
+    }
+
+    /** After the commit: a bill confirms its holds, a cancel releases them (best effort, see {@link LedgerHolds}). */
+    private Uni<Void> settle(TerminalCaller caller, List<Payment> paid, CartEvent event) {
+        return context(caller).flatMap(ctx -> {
+            List<String> ids = LedgerHolds.holdsOf(paid, ctx);
+            return event == CartEvent.BILL ? holds.confirm(caller, ids) : holds.release(caller, ids);
+        }).onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * The bill's transaction was not stored: its holds are released and the cart goes back to item
+     * entry without payments, so no later bill can carry a released hold; the terminal tenders again.
+     * Best effort; the bill's own failure is what the caller sees.
+     */
+    private Uni<Void> failedBill(TerminalCaller caller, String cartId, List<Payment> paid) {
+        return context(caller).flatMap(ctx -> {
+            List<String> ids = LedgerHolds.holdsOf(paid, ctx);
+            if (ids.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return attempt(caller, cartId, cart -> cart.resumeItemEntry(ctx), 1, null).replaceWithVoid()
+                    .onFailure().recoverWithNull().replaceWithVoid()
+                    .call(() -> holds.release(caller, ids));
+        }).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private static void finishAs(Cart cart, CartEvent event, TransactionNumbers numbers, OffsetDateTime at,

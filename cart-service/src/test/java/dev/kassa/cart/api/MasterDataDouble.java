@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code R-3} (popular, 0.5 and 0.25), and remembers the question ({@link #lastRecommendQuestion()}).
  * {@link #recommendations(String)} switches it to {@code down} (connection dropped) or {@code slow}
  * (no answer for 10 s).
+ * <p>
+ * And master data's {@code CustomerLedger} (credit and points holds), see {@link LedgerDouble}; its
+ * payment masters include {@code 21} Points and {@code 31} Credit, a point is worth 2.
  */
 public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
     static final String DOWN = "kassa.test.masterdata.down";
@@ -99,10 +102,12 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
                 call.response().end(answer.build());
             }
         }));
+        LedgerDouble.register(grpc);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(true))
                 .requestHandler(req -> {
                     boolean recommend = req.path().startsWith("/kassa.recommendation.");
-                    if (Boolean.getBoolean(DOWN) || recommend && "down".equals(System.getProperty(RECOMMEND_MODE))) {
+                    if (Boolean.getBoolean(DOWN) || recommend && "down".equals(System.getProperty(RECOMMEND_MODE))
+                            || LedgerDouble.isDown(req)) {
                         req.connection().close();
                         return;
                     }
@@ -120,14 +125,17 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("Master data double did not start", e);
         }
-        return Map.of("quarkus.grpc.clients.masterdata.host", "127.0.0.1",
-                "quarkus.grpc.clients.masterdata.port", String.valueOf(port),
-                "quarkus.grpc.clients.masterdata.test-port", String.valueOf(port),
-                "quarkus.grpc.clients.recommendation.host", "127.0.0.1",
-                "quarkus.grpc.clients.recommendation.port", String.valueOf(port),
-                "quarkus.grpc.clients.recommendation.test-port", String.valueOf(port),
-                "quarkus.rest-client.masterdata.url", "http://127.0.0.1:" + port,
-                "quarkus.rest-client.terminal.url", "http://127.0.0.1:" + port);
+        return Map.ofEntries(Map.entry("quarkus.grpc.clients.ledger.host", "127.0.0.1"),
+                Map.entry("quarkus.grpc.clients.ledger.port", String.valueOf(port)),
+                Map.entry("quarkus.grpc.clients.ledger.test-port", String.valueOf(port)),
+                Map.entry("quarkus.grpc.clients.masterdata.host", "127.0.0.1"),
+                Map.entry("quarkus.grpc.clients.masterdata.port", String.valueOf(port)),
+                Map.entry("quarkus.grpc.clients.masterdata.test-port", String.valueOf(port)),
+                Map.entry("quarkus.grpc.clients.recommendation.host", "127.0.0.1"),
+                Map.entry("quarkus.grpc.clients.recommendation.port", String.valueOf(port)),
+                Map.entry("quarkus.grpc.clients.recommendation.test-port", String.valueOf(port)),
+                Map.entry("quarkus.rest-client.masterdata.url", "http://127.0.0.1:" + port),
+                Map.entry("quarkus.rest-client.terminal.url", "http://127.0.0.1:" + port));
     }
 
     private static Recommendation recommendation(String item, double score, Reason reason) {
@@ -153,6 +161,10 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
     private static void rest(HttpServerRequest req) {
         String path = req.path();
         String body;
+        if (path.startsWith("/test/ledger/")) {
+            LedgerDouble.show(req);
+            return;
+        }
         if (path.startsWith("/api/v1/terminals/")) {
             terminal(req, path.substring(path.lastIndexOf('/') + 1));
             return;
@@ -164,6 +176,10 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
                      {"paymentCode":"11","description":"Cashless","limitAmount":0,"canRefund":false,
                       "canDepositOver":false,"canChange":false,"isActive":true},
                      {"paymentCode":"12","description":"Others","limitAmount":0,"canRefund":false,
+                      "canDepositOver":false,"canChange":false,"isActive":true},
+                     {"paymentCode":"21","description":"Points","limitAmount":0,"canRefund":true,
+                      "canDepositOver":false,"canChange":false,"isActive":true},
+                     {"paymentCode":"31","description":"Credit","limitAmount":0,"canRefund":true,
                       "canDepositOver":false,"canChange":false,"isActive":true}]""";
         } else if (path.endsWith("/taxes")) {
             body = """
@@ -176,7 +192,8 @@ public class MasterDataDouble implements QuarkusTestResourceLifecycleManager {
             body = """
                     [{"name":"RECEIPT_HEADERS","defaultValue":"[{'text':'Kassa Test Store','align':'center'}]","values":[]},
                      {"name":"RECEIPT_FOOTERS","defaultValue":"[{'text':'Thank you','align':'center'}]","values":[]},
-                     {"name":"CURRENCY_SYMBOL","defaultValue":"\\\\","values":[{"storeCode":"5678","terminalNo":6,"value":"€"}]}]""";
+                     {"name":"CURRENCY_SYMBOL","defaultValue":"\\\\","values":[{"storeCode":"5678","terminalNo":6,"value":"€"}]},
+                     {"name":"loyalty_point_value","defaultValue":"2","values":[]}]""";
         } else if (path.endsWith("/promotions")) {
             body = "[]";
         } else {

@@ -18,4 +18,12 @@ public interface PaymentPlugin {
      * @return the deposit kept and the amount paid; throw an {@link dev.kassa.common.api.ApiException} to refuse
      */
     Tender tender(BigDecimal balance, BigDecimal deposit);
+
+    /**
+     * The customer ledger this method pays from ({@code "credit"} or {@code "points"}, see
+     * {@link LedgerPayment}), or null (the default) for a method that needs no customer and no hold.
+     */
+    default String ledger() {
+        return null;
+    }
 }

@@ -53,6 +53,11 @@ public final class PaymentRegistry {
         return plugin;
     }
 
+    /** The plugin for a code, or null. */
+    public PaymentPlugin find(String paymentCode) {
+        return paymentCode == null ? null : plugins.get(paymentCode);
+    }
+
     public Set<String> codes() {
         return plugins.keySet();
     }
