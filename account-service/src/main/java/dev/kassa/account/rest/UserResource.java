@@ -13,6 +13,7 @@ import dev.kassa.common.auth.Tokens;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import dev.kassa.common.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -65,7 +66,7 @@ public class UserResource {
 
     @GET
     @Path("/users")
-    @RolesAllowed({"owner", "superuser"})
+    @RolesAllowed(Roles.OWNER)
     public Uni<ApiResponse<List<UserView>>> list(@QueryParam("page") Integer page, @QueryParam("limit") Integer limit) {
         Caller caller = userCaller();
         PageRequest paging = PageRequest.of(page, limit, null, Set.of());
@@ -77,7 +78,7 @@ public class UserResource {
     /** The caller itself, as the back office shows who is signed in. */
     @GET
     @Path("/me")
-    @RolesAllowed({"owner", "manager", "cashier", "viewer", "user", "superuser"})
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER})
     public Uni<ApiResponse<UserView>> me() {
         return admin.find(userCaller()).map(user -> ApiResponse.ok(UserView.of(user), "Current user", "get_me"));
     }
@@ -85,7 +86,7 @@ public class UserResource {
     /** The caller changes its own password; its other sessions end. */
     @POST
     @Path("/password")
-    @RolesAllowed({"owner", "manager", "cashier", "viewer", "user", "superuser"})
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER})
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ApiResponse<UserView>> changeOwnPassword(@Valid @NotNull PasswordChange body,
                                                         @Context HttpHeaders headers,
@@ -99,7 +100,7 @@ public class UserResource {
 
     @POST
     @Path("/users/{username}/password")
-    @RolesAllowed({"owner", "superuser"})
+    @RolesAllowed(Roles.OWNER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ApiResponse<UserView>> resetPassword(@PathParam("username") String username,
                                                     @Valid @NotNull PasswordReset body) {
@@ -109,7 +110,7 @@ public class UserResource {
 
     @POST
     @Path("/users/{username}/deactivate")
-    @RolesAllowed({"owner", "superuser"})
+    @RolesAllowed(Roles.OWNER)
     public Uni<ApiResponse<UserView>> deactivate(@PathParam("username") String username) {
         return admin.deactivate(userCaller(), username)
                 .map(user -> ApiResponse.ok(UserView.of(user), "User deactivated", "deactivate_user"));
@@ -117,7 +118,7 @@ public class UserResource {
 
     @POST
     @Path("/users/{username}/reactivate")
-    @RolesAllowed({"owner", "superuser"})
+    @RolesAllowed(Roles.OWNER)
     public Uni<ApiResponse<UserView>> reactivate(@PathParam("username") String username) {
         return admin.reactivate(userCaller(), username)
                 .map(user -> ApiResponse.ok(UserView.of(user), "User reactivated", "reactivate_user"));
@@ -126,7 +127,7 @@ public class UserResource {
     /** Ends the caller's session: this access token and every token of its session stop working. */
     @POST
     @Path("/logout")
-    @RolesAllowed({"owner", "manager", "cashier", "viewer", "user", "superuser"})
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER})
     public Uni<ApiResponse<Object>> logout(@Context HttpHeaders headers) {
         Caller caller = userCaller();
         JsonWebToken jwt = bearer(headers);

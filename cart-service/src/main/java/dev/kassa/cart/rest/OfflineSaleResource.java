@@ -9,7 +9,8 @@ import dev.kassa.common.api.bounds.Amount;
 import dev.kassa.common.api.bounds.Code;
 import dev.kassa.common.api.bounds.Name;
 import dev.kassa.common.auth.CallerContext;
-import io.quarkus.security.Authenticated;
+import dev.kassa.common.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -35,7 +36,6 @@ import java.util.UUID;
  * {@link OfflineSaleService} for numbering, dates and review flags.
  */
 @Path("/api/v1/carts/offline-sales")
-@Authenticated
 public class OfflineSaleResource {
 
     record Line(@NotNull @Code String itemCode,
@@ -65,6 +65,7 @@ public class OfflineSaleResource {
     @Inject
     RoutingContext routing;
 
+    @RolesAllowed(Roles.TERMINAL)
     @POST
     public Uni<ApiResponse<OfflineSaleService.Batch>> upload(@Valid @NotNull Upload body) {
         List<OfflineSaleService.Sale> sales = body.sales().stream().map(OfflineSaleResource::sale).toList();

@@ -15,7 +15,8 @@ import dev.kassa.common.event.Topics;
 import dev.kassa.report.event.DeliveryAcks;
 import dev.kassa.report.event.LogConsumer;
 import dev.kassa.report.repository.LogRepository;
-import io.quarkus.security.Authenticated;
+import dev.kassa.common.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -40,7 +41,6 @@ import java.util.UUID;
  * itself.
  */
 @Path("/api/v1/tenants/{tenantId}/stores/{storeCode}/terminals/{terminalNo}/transactions")
-@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class TransactionResource {
     private static final Logger LOG = Logger.getLogger(TransactionResource.class);
@@ -63,6 +63,7 @@ public class TransactionResource {
     @Inject
     ObjectMapper mapper;
 
+    @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @ResponseStatus(201)
     public Uni<ApiResponse<TranResponse>> receive(@PathParam("tenantId") String tenantId,
