@@ -1,6 +1,7 @@
 package dev.kassa.account;
 
 import dev.kassa.common.test.KassaInfra;
+import dev.kassa.common.test.SecondReplica;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -37,7 +38,7 @@ class ReplicaTest {
         Assumptions.assumeTrue(SecondReplica.available(), "No packaged app at " + SecondReplica.JAR
                 + ": build the module (mvn verify builds it before the tests) to run the two-replica tests");
         if (b == null) {
-            b = SecondReplica.start("replica-b", Map.of());
+            b = SecondReplica.start("replica-b", "account", Map.of(), false, "/");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kassa.recommendation;
 
+import dev.kassa.common.test.SecondReplica;
 import dev.kassa.common.test.TestTokens;
 import dev.kassa.recommendation.grpc.v1.RecommendResponse;
 import io.grpc.ManagedChannel;
@@ -35,9 +36,9 @@ class ReplicaTest extends RecommendationTestBase {
         await().atMost(Duration.ofSeconds(60)).until(() -> RecommendationApiTest.codes(
                 RecommendationApiTest.http(t, s, "Z", 50)).contains("LAST"));
 
-        try (SecondReplica second = SecondReplica.start("r2", Map.of(
+        try (SecondReplica second = SecondReplica.start("r2", null, Map.of(
                 "mp.messaging.incoming.tranlog.enabled", "false",
-                "mp.messaging.incoming.masterdata.enabled", "false"))) {
+                "mp.messaging.incoming.masterdata.enabled", "false"), true, "/health")) {
             ManagedChannel one = channel();
             ManagedChannel two = channel(second.port);
             try {

@@ -1,5 +1,6 @@
 package dev.kassa.stock;
 
+import dev.kassa.common.test.SecondReplica;
 import dev.kassa.common.test.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -42,8 +43,9 @@ class ReplicaTest extends StockTestBase {
         Assumptions.assumeTrue(SecondReplica.available(), "No packaged app at " + SecondReplica.JAR
                 + ": build the module (mvn verify builds it before the tests) to run the two-replica tests");
         if (b == null) {
-            b = SecondReplica.start("replica-b", Map.of("kassa.stock.snapshot.check-every", "PT1S",
-                    "kassa.stock.snapshot.check-delay", "PT1S"));
+            b = SecondReplica.start("replica-b", "stock", Map.of("kassa.stock.snapshot.check-every", "PT1S",
+                    "kassa.stock.snapshot.check-delay", "PT1S", "kassa.stock.snapshot.instance-id", "replica-b"),
+                    true, "/");
             java.util.logging.Logger.getLogger("dev.kassa.stock.service.SnapshotScheduler").addHandler(new Handler() {
                 @Override
                 public void publish(LogRecord record) {

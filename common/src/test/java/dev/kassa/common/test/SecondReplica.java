@@ -1,6 +1,4 @@
-package dev.kassa.stock;
-
-import dev.kassa.common.test.KassaInfra;
+package dev.kassa.common.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,15 +17,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second stock-service replica in its own JVM: the packaged app of this module
- * ({@code target/quarkus-app}, built before the tests) run with {@code java -jar} against the
- * same PostgreSQL, Kafka and Redis as the test's own replica, on a port of its own.
+ * A second replica of the service under test in its own JVM: the packaged app of the module
+ * ({@code target/quarkus-app}, built before the tests) run with {@code java -jar} against the same
+ * servers as the test's own replica, on a port of its own, for tests that two replicas agree.
  */
-final class SecondReplica implements AutoCloseable {
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+public final class SecondReplica implements AutoCloseable {
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
-    final int port;
-    final Path log;
+    public final int port;
+    public final Path log;
     private final Process process;
 
     private SecondReplica(int port, Path log, Process process) {
@@ -36,14 +34,21 @@ final class SecondReplica implements AutoCloseable {
         this.process = process;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isRegularFile(JAR);
     }
 
-    static SecondReplica start(String instanceId, Map<String, String> extra) throws Exception {
+    /**
+     * Starts a replica with the test servers' configuration for {@code database} (null: the shared
+     * one), without MongoDB, plus {@code extra}; it is ready when {@code readyPath} answers 200. Without
+     * {@code privateKey} its keys directory holds the public key only ({@code kassa.keys.signer=false}):
+     * it verifies tokens but can issue none.
+     */
+    public static SecondReplica start(String instanceId, String database, Map<String, String> extra,
+                                      boolean privateKey, String readyPath) throws Exception {
         int port = freePort();
-        Path keys = Files.createTempDirectory("stock-replica-keys");
-        for (String file : List.of("public.pem", "private.pem")) {
+        Path keys = Files.createTempDirectory("replica-keys");
+        for (String file : privateKey ? List.of("public.pem", "private.pem") : List.of("public.pem")) {
             try (InputStream in = SecondReplica.class.getClassLoader().getResourceAsStream("test-keys/" + file)) {
                 Files.copy(in, keys.resolve(file));
             }
@@ -54,11 +59,14 @@ final class SecondReplica implements AutoCloseable {
         if (Runtime.version().feature() >= 24) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
-        Map<String, String> config = new java.util.LinkedHashMap<>(KassaInfra.config("stock"));
+        Map<String, String> config = new java.util.LinkedHashMap<>(
+                database == null ? KassaInfra.config() : KassaInfra.config(database));
         config.remove("quarkus.mongodb.connection-string");
         config.put("quarkus.http.port", Integer.toString(port));
         config.put("kassa.keys.dir", keys.toString());
-        config.put("kassa.stock.snapshot.instance-id", instanceId);
+        if (!privateKey) {
+            config.put("kassa.keys.signer", "false");
+        }
         config.putAll(extra);
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
@@ -66,11 +74,11 @@ final class SecondReplica implements AutoCloseable {
         Path log = Path.of("target", "replica-" + instanceId + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         SecondReplica replica = new SecondReplica(port, log, process);
-        replica.awaitReady(Duration.ofSeconds(240));
+        replica.awaitReady(readyPath, Duration.ofSeconds(240));
         return replica;
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
+    private void awaitReady(String readyPath, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -79,7 +87,7 @@ final class SecondReplica implements AutoCloseable {
             }
             if (logText().contains("started in")) {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + readyPath))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
                         return;
@@ -94,7 +102,7 @@ final class SecondReplica implements AutoCloseable {
         throw new IllegalStateException("The second replica did not start in " + timeout + ": see " + log.toAbsolutePath());
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
