@@ -9,6 +9,7 @@ import dev.kassa.common.api.ApiResponse;
 import dev.kassa.common.auth.CallerContext;
 import dev.kassa.common.auth.Roles;
 import dev.kassa.common.event.EventEnvelope;
+import dev.kassa.common.event.PostedTranLog;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.event.Topics;
 import dev.kassa.journal.domain.InvalidLogException;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -108,30 +108,10 @@ public class IngestResource {
         var caller = callers.forTenant(tenantId);
         int terminalNo = Callers.terminalNo(terminalNoText);
         Callers.mayWriteFor(caller, storeCode, terminalNo);
-        if (!(body instanceof ObjectNode tran)) {
-            throw ApiException.validation("Invalid input data: the body must be a tranlog object");
-        }
-        fill(tran, "tenant_id", "tenantId", mapper.getNodeFactory().textNode(tenantId));
-        fill(tran, "store_code", "storeCode", mapper.getNodeFactory().textNode(storeCode));
-        fill(tran, "terminal_no", "terminalNo", mapper.getNodeFactory().numberNode(terminalNo));
-        JsonNode transactionNo = field(tran, "transaction_no", "transactionNo");
-        if (transactionNo == null || !transactionNo.canConvertToLong()) {
-            throw ApiException.validation("Invalid input data: transaction_no is required");
-        }
-        JsonNode givenId = field(tran, "event_id", "eventId");
-        if (givenId != null && !givenId.isNull() && !givenId.isTextual()) {
-            throw ApiException.validation("Invalid input data: event_id must be a string");
-        }
-        boolean clientEvent = givenId != null && !givenId.asText().isBlank();
-        // Without an event id the transaction's own key makes a repeated post one entry.
-        String eventId = clientEvent ? givenId.asText() : UUID.nameUUIDFromBytes(("tranlog/" + tenantId + "/"
-                + storeCode + "/" + terminalNo + "/" + transactionNo.asLong()).getBytes(StandardCharsets.UTF_8))
-                .toString();
-        tran.remove("eventId");
-        tran.put("event_id", eventId);
-        if (field(tran, "event_type", "eventType") == null) {
-            tran.put("event_type", TranLog.EVENT_TYPE);
-        }
+        PostedTranLog posted = PostedTranLog.of(mapper, body, tenantId, storeCode, terminalNo);
+        ObjectNode tran = posted.tran();
+        String eventId = posted.eventId();
+        boolean clientEvent = posted.clientEvent();
         TranLog log;
         try {
             log = mapper.treeToValue(tran, TranLog.class);
@@ -161,26 +141,6 @@ public class IngestResource {
                 .onFailure().invoke(e -> LOG.warnf("No acknowledgement for posted tranlog %s: %s", eventId, e))
                 .onFailure().recoverWithNull();
     }
-
-    private static JsonNode field(ObjectNode node, String snake, String camel) {
-        JsonNode value = node.get(snake);
-        if (value == null || value.isNull()) {
-            value = node.get(camel);
-        }
-        return value == null || value.isNull() ? null : value;
-    }
-
-    /** Sets a field the path decides; when the body has it, it must say the same. */
-    private static void fill(ObjectNode node, String snake, String camel, JsonNode fromPath) {
-        JsonNode given = field(node, snake, camel);
-        if (given != null && !given.asText().equals(fromPath.asText())) {
-            throw ApiException.validation("Invalid input data: " + snake + " '" + given.asText()
-                    + "' does not match the path ('" + fromPath.asText() + "')");
-        }
-        node.remove(camel);
-        node.set(snake, fromPath);
-    }
-
     private static void agree(String name, Object given, Object fromPath) {
         if (given != null && !Objects.equals(String.valueOf(given), String.valueOf(fromPath))) {
             throw ApiException.validation("Invalid input data: " + name + " '" + given

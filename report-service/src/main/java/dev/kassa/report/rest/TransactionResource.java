@@ -10,6 +10,7 @@ import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
 import dev.kassa.common.event.EventEnvelope;
 import dev.kassa.common.event.PoisonEventException;
+import dev.kassa.common.event.PostedTranLog;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.event.Topics;
 import dev.kassa.report.event.DeliveryAcks;
@@ -30,8 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * Kugel's "Receive Transactions": a tranlog posted directly instead of through the event stream, stored
@@ -76,30 +75,9 @@ public class TransactionResource {
                 || caller.terminal().terminalNo() == null || caller.terminal().terminalNo() != terminalNo)) {
             throw ApiException.forbidden("A terminal may post its own transactions only");
         }
-        if (!(body instanceof ObjectNode tran)) {
-            throw ApiException.validation("Invalid input data: the body must be a tranlog object");
-        }
-        fill(tran, "tenant_id", "tenantId", mapper.getNodeFactory().textNode(tenantId));
-        fill(tran, "store_code", "storeCode", mapper.getNodeFactory().textNode(storeCode));
-        fill(tran, "terminal_no", "terminalNo", mapper.getNodeFactory().numberNode(terminalNo));
-        JsonNode transactionNo = field(tran, "transaction_no", "transactionNo");
-        if (transactionNo == null || !transactionNo.canConvertToLong()) {
-            throw ApiException.validation("Invalid input data: transaction_no is required");
-        }
-        JsonNode givenId = field(tran, "event_id", "eventId");
-        if (givenId != null && !givenId.isTextual()) {
-            throw ApiException.validation("Invalid input data: event_id must be a string");
-        }
-        boolean clientEvent = givenId != null && !givenId.asText().isBlank();
-        // Without an event id the transaction's own key makes a repeated post one log.
-        String eventId = clientEvent ? givenId.asText() : UUID.nameUUIDFromBytes(("tranlog/" + tenantId + "/"
-                + storeCode + "/" + terminalNo + "/" + transactionNo.asLong()).getBytes(StandardCharsets.UTF_8))
-                .toString();
-        tran.remove("eventId");
-        tran.put("event_id", eventId);
-        if (field(tran, "event_type", "eventType") == null) {
-            tran.put("event_type", TranLog.EVENT_TYPE);
-        }
+        PostedTranLog posted = PostedTranLog.of(mapper, body, tenantId, storeCode, terminalNo);
+        ObjectNode tran = posted.tran();
+        boolean clientEvent = posted.clientEvent();
         EventEnvelope event;
         TranLog log;
         String payload;
@@ -137,24 +115,5 @@ public class TransactionResource {
         return acks.received(Topics.TRANLOG, event)
                 .onFailure().invoke(e -> LOG.warnf("No acknowledgement for posted tranlog %s: %s", event.eventId(), e))
                 .onFailure().recoverWithNull();
-    }
-
-    private static JsonNode field(ObjectNode node, String snake, String camel) {
-        JsonNode value = node.get(snake);
-        if (value == null || value.isNull()) {
-            value = node.get(camel);
-        }
-        return value == null || value.isNull() ? null : value;
-    }
-
-    /** Sets a field the path decides; when the body has it, it must say the same. */
-    private static void fill(ObjectNode node, String snake, String camel, JsonNode fromPath) {
-        JsonNode given = field(node, snake, camel);
-        if (given != null && !given.asText().equals(fromPath.asText())) {
-            throw ApiException.validation("Invalid input data: " + snake + " '" + given.asText()
-                    + "' does not match the path ('" + fromPath.asText() + "')");
-        }
-        node.remove(camel);
-        node.set(snake, fromPath);
     }
 }
