@@ -207,30 +207,26 @@ public class LedgerService {
      * Only an open one moves: a reservation already posted or released changes nothing.
      */
     Uni<Void> settle(SqlConnection conn, String reservationId) {
-        return conn.preparedQuery("""
-                        WITH settled AS (
-                            UPDATE ledger_reservation SET status = 'posted', settled_at = now()
-                            WHERE reservation_id = $1 AND status IN ('reserved', 'confirmed')
-                            RETURNING customer_code, ledger, amount)
-                        UPDATE ledger_account a SET
-                            credit_reserved = a.credit_reserved - CASE WHEN s.ledger = 'credit' THEN s.amount ELSE 0 END,
-                            points_reserved = a.points_reserved - CASE WHEN s.ledger = 'points' THEN s.amount ELSE 0 END
-                        FROM settled s WHERE a.customer_code = s.customer_code""")
-                .execute(Tuple.of(reservationId)).replaceWithVoid();
+        return close(conn, reservationId, "posted");
     }
 
     /** A cancelled cart's reservation, seen in its tranlog: released like {@link #release}. */
     Uni<Void> releaseIn(SqlConnection conn, String reservationId) {
+        return close(conn, reservationId, "released");
+    }
+
+    /** An open reservation ends as {@code status}; its amount is no longer held. */
+    private Uni<Void> close(SqlConnection conn, String reservationId, String status) {
         return conn.preparedQuery("""
-                        WITH released AS (
-                            UPDATE ledger_reservation SET status = 'released', settled_at = now()
+                        WITH closed AS (
+                            UPDATE ledger_reservation SET status = $2, settled_at = now()
                             WHERE reservation_id = $1 AND status IN ('reserved', 'confirmed')
                             RETURNING customer_code, ledger, amount)
                         UPDATE ledger_account a SET
-                            credit_reserved = a.credit_reserved - CASE WHEN r.ledger = 'credit' THEN r.amount ELSE 0 END,
-                            points_reserved = a.points_reserved - CASE WHEN r.ledger = 'points' THEN r.amount ELSE 0 END
-                        FROM released r WHERE a.customer_code = r.customer_code""")
-                .execute(Tuple.of(reservationId)).replaceWithVoid();
+                            credit_reserved = a.credit_reserved - CASE WHEN c.ledger = 'credit' THEN c.amount ELSE 0 END,
+                            points_reserved = a.points_reserved - CASE WHEN c.ledger = 'points' THEN c.amount ELSE 0 END
+                        FROM closed c WHERE a.customer_code = c.customer_code""")
+                .execute(Tuple.of(reservationId, status)).replaceWithVoid();
     }
 
     Uni<Balances> balances(SqlConnection conn, String customerCode) {
