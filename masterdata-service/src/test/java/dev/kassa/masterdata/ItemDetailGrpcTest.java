@@ -12,7 +12,10 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.kassa.common.auth.RevokedTokens;
+import dev.kassa.common.test.TestTokens;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +36,8 @@ class ItemDetailGrpcTest extends MasterDataTest {
 
     ManagedChannel channel;
 
+    @Inject
+    RevokedTokens revoked;
     @Inject
     RedisDataSource redis;
 
@@ -122,6 +127,12 @@ class ItemDetailGrpcTest extends MasterDataTest {
         assertStatus(Status.Code.INVALID_ARGUMENT,
                 () -> stub(userToken(t)).getItemDetail(request(t, "56\u000078", "49-01")));
         assertEquals("Item1", stub(userToken(t)).getItemDetail(request(t, "5678", "49-01")).getItemName());
+
+        // a user token revoked by a logout or a deactivation stops working here too
+        String revokedToken = userToken(t);
+        assertEquals("Item1", stub(revokedToken).getItemDetail(request(t, "5678", "49-01")).getItemName());
+        revoked.revoke(TestTokens.tokenId(revokedToken), Instant.now().plusSeconds(600)).await().indefinitely();
+        assertStatus(Status.Code.UNAUTHENTICATED, () -> stub(revokedToken).getItemDetail(request(t, "5678", "49-01")));
     }
 
     @Test

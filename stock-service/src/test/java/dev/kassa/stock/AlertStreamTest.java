@@ -1,6 +1,7 @@
 package dev.kassa.stock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.common.auth.RevokedTokens;
 import dev.kassa.common.event.TranLog;
 import dev.kassa.common.test.TestTokens;
 import dev.kassa.stock.alert.StockAlerts;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AlertStreamTest extends StockTestBase {
     private static final String STORE = "5678";
 
+    @Inject
+    RevokedTokens revoked;
     @Inject
     RedisDataSource redis;
 
@@ -159,5 +163,16 @@ class AlertStreamTest extends StockTestBase {
             assertEquals(1008, badTenant.awaitClose());
         }
         as(t).get(stock(t, STORE) + "/X").then().body("data.currentQuantity", equalTo(50));
+    }
+
+    @Test
+    void aUserTokenRevokedByALogoutOpensNoStream() throws Exception {
+        String t = newTenant();
+        String token = TestTokens.user(t, "admin", true);
+        revoked.revoke(TestTokens.tokenId(token), Instant.now().plusSeconds(600)).await().indefinitely();
+        try (AlertClient c = connect(t, token)) {
+            assertEquals(1008, c.awaitClose());
+            assertTrue(c.json().isEmpty(), "a refused client is told nothing");
+        }
     }
 }

@@ -100,4 +100,14 @@ public final class TestTokens {
         return Jwt.claims(claims).issuer(issuer).audience(audience).subject(subject).issuedAt(issuedAt)
                 .expiresAt(expiresAt).jws().sign(key);
     }
+
+    /** The {@code jti} of a token (to revoke it, as a logout would). */
+    public static String tokenId(String jwt) {
+        try {
+            byte[] payload = java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("jti").asText(null);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

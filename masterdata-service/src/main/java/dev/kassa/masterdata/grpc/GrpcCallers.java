@@ -2,6 +2,7 @@ package dev.kassa.masterdata.grpc;
 
 import dev.kassa.common.api.ApiException;
 import dev.kassa.common.auth.ApiKeyVerifier;
+import dev.kassa.common.auth.RevokedTokens;
 import dev.kassa.common.auth.KassaAuthenticationMechanism;
 import dev.kassa.common.event.FailureKind;
 import io.grpc.Status;
@@ -16,12 +17,27 @@ public class GrpcCallers {
 
     @Inject
     ApiKeyVerifier apiKeys;
+    @Inject
+    RevokedTokens revoked;
 
-    /** The caller's tenant: from its token, or from its terminal once the API key is verified. */
+    /**
+     * The caller's tenant: from its token (a user's unless revoked), or from its terminal once the API key
+     * is verified.
+     */
     public Uni<String> tenant() {
         String callerTenant = GrpcAuthInterceptor.CALLER_TENANT.get();
         if (callerTenant != null) {
-            return Uni.createFrom().item(callerTenant);
+            String userTokenId = GrpcAuthInterceptor.USER_TOKEN_ID.get();
+            if (userTokenId == null) {
+                return Uni.createFrom().item(callerTenant);
+            }
+            // logged out or deactivated: the same deny-list as the REST API's
+            return revoked.isRevoked(userTokenId).map(gone -> {
+                if (gone) {
+                    throw Status.UNAUTHENTICATED.withDescription("The token was revoked").asRuntimeException();
+                }
+                return callerTenant;
+            });
         }
         String apiKey = GrpcAuthInterceptor.API_KEY.get();
         String terminalId = GrpcAuthInterceptor.TERMINAL_ID.get();

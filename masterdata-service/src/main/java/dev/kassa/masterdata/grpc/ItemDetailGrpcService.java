@@ -2,8 +2,6 @@ package dev.kassa.masterdata.grpc;
 
 import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.Limits;
-import dev.kassa.common.auth.ApiKeyVerifier;
-import dev.kassa.common.auth.KassaAuthenticationMechanism;
 import dev.kassa.common.tenant.TenantIds;
 import dev.kassa.masterdata.domain.Item;
 import dev.kassa.masterdata.domain.PricedItem;
@@ -34,23 +32,11 @@ public class ItemDetailGrpcService implements ItemService {
     JsonText json;
 
     @Inject
-    ApiKeyVerifier apiKeys;
+    GrpcCallers callers;
 
     @Override
     public Uni<ItemDetailResponse> getItemDetail(ItemDetailRequest request) {
-        String callerTenant = GrpcAuthInterceptor.CALLER_TENANT.get();
-        if (callerTenant == null) {
-            String apiKey = GrpcAuthInterceptor.API_KEY.get();
-            String terminalId = GrpcAuthInterceptor.TERMINAL_ID.get();
-            return apiKeys.verify(terminalId, apiKey)
-                    .onFailure().transform(e -> Status.UNAVAILABLE
-                            .withDescription("The API key cannot be checked now").asRuntimeException())
-                    .flatMap(found -> found.isEmpty()
-                            ? Uni.createFrom().failure(Status.UNAUTHENTICATED
-                                    .withDescription("Invalid API key").asRuntimeException())
-                            : detailFor(request, KassaAuthenticationMechanism.tenantOfTerminal(terminalId)));
-        }
-        return detailFor(request, callerTenant);
+        return callers.tenant().flatMap(callerTenant -> detailFor(request, callerTenant));
     }
 
     private Uni<ItemDetailResponse> detailFor(ItemDetailRequest request, String callerTenant) {

@@ -30,6 +30,8 @@ import java.util.Set;
 @ApplicationScoped
 public class GrpcAuthInterceptor implements ServerInterceptor {
     static final Context.Key<String> CALLER_TENANT = Context.key("kassa.caller-tenant");
+    /** The id of a user token, which the service checks against the deny-list before it answers. */
+    static final Context.Key<String> USER_TOKEN_ID = Context.key("kassa.user-token-id");
     static final Context.Key<String> API_KEY = Context.key("kassa.api-key");
     static final Context.Key<String> TERMINAL_ID = Context.key("kassa.terminal-id");
     /** Users with these roles may call, as for the REST reads these calls mirror (docs/roles.md). */
@@ -50,12 +52,14 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
         String authorization = headers.get(AUTHORIZATION);
         String tenant = null;
         Caller caller = null;
+        String userTokenId = null;
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             try {
                 JsonWebToken jwt = tokens.verify(authorization.substring(7).trim());
                 Object claim = jwt.getClaim("tenant_id");
                 tenant = claim == null ? null : claim.toString().replace("\"", "");
                 caller = KassaAuthenticationMechanism.callerOf(jwt);
+                userTokenId = caller.isUser() ? jwt.getTokenID() : null;
             } catch (Exception e) {
                 tenant = null;
             }
@@ -77,6 +81,7 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
             return new ServerCall.Listener<>() {
             };
         }
-        return Contexts.interceptCall(Context.current().withValue(CALLER_TENANT, tenant), call, headers, next);
+        return Contexts.interceptCall(Context.current().withValue(CALLER_TENANT, tenant)
+                .withValue(USER_TOKEN_ID, userTokenId), call, headers, next);
     }
 }

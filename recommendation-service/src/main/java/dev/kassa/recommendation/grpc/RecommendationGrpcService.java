@@ -2,6 +2,7 @@ package dev.kassa.recommendation.grpc;
 
 import dev.kassa.common.api.ApiException;
 import dev.kassa.common.auth.ApiKeyVerifier;
+import dev.kassa.common.auth.RevokedTokens;
 import dev.kassa.common.auth.KassaAuthenticationMechanism;
 import dev.kassa.common.event.FailureKind;
 import dev.kassa.recommendation.domain.Reason;
@@ -25,6 +26,8 @@ public class RecommendationGrpcService implements RecommendationService {
     Recommender recommender;
     @Inject
     ApiKeyVerifier apiKeys;
+    @Inject
+    RevokedTokens revoked;
 
     @Override
     public Uni<RecommendResponse> recommend(RecommendRequest request) {
@@ -40,7 +43,15 @@ public class RecommendationGrpcService implements RecommendationService {
                                     .withDescription("Invalid API key").asRuntimeException())
                             : answer(request, KassaAuthenticationMechanism.tenantOfTerminal(terminalId)));
         }
-        return answer(request, callerTenant);
+        String userTokenId = GrpcAuthInterceptor.USER_TOKEN_ID.get();
+        if (userTokenId == null) {
+            return answer(request, callerTenant);
+        }
+        // logged out or deactivated: the same deny-list as the REST API's
+        return revoked.isRevoked(userTokenId).flatMap(gone -> gone
+                ? Uni.createFrom().failure(Status.UNAUTHENTICATED.withDescription("The token was revoked")
+                        .asRuntimeException())
+                : answer(request, callerTenant));
     }
 
     private Uni<RecommendResponse> answer(RecommendRequest request, String callerTenant) {

@@ -3,6 +3,7 @@ package dev.kassa.stock.alert;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.KassaAuthenticationMechanism;
+import dev.kassa.common.auth.RevokedTokens;
 import dev.kassa.common.auth.Roles;
 import dev.kassa.common.auth.Tokens;
 import dev.kassa.common.tenant.TenantIds;
@@ -46,6 +47,8 @@ public class AlertSocket {
     @Inject
     Tokens tokens;
     @Inject
+    RevokedTokens revoked;
+    @Inject
     AlertHub hub;
     @Inject
     StockService stock;
@@ -60,11 +63,20 @@ public class AlertSocket {
     public Uni<Void> open(WebSocketConnection connection) {
         String tenant = connection.pathParam("tenant");
         String store = connection.pathParam("store");
-        String refusal = refusal(tenant, token(connection.handshakeRequest().query()));
+        String token = token(connection.handshakeRequest().query());
+        String refusal = refusal(tenant, token);
         if (refusal != null) {
             LOG.debugf("WebSocket refused for %s/%s: %s", tenant, store, refusal);
             return connection.close(new CloseReason(POLICY_VIOLATION, refusal));
         }
+        // A user token may have been revoked (logout, deactivation): the same deny-list as the REST API's.
+        String userTokenId = userTokenId(token);
+        Uni<Boolean> isRevoked = userTokenId == null ? Uni.createFrom().item(false) : revoked.isRevoked(userTokenId);
+        return isRevoked.flatMap(gone -> gone ? connection.close(new CloseReason(POLICY_VIOLATION, "Token revoked"))
+                : admit(connection, tenant, store));
+    }
+
+    private Uni<Void> admit(WebSocketConnection connection, String tenant, String store) {
         return connection.sendText(AlertMessages.connected(mapper, tenant, store))
                 .invoke(() -> hub.add(tenant, store, connection))
                 .flatMap(ignored -> VertxContexts.onNewContext(vertx, () -> stock.alerting(tenant, store))
@@ -140,6 +152,16 @@ public class AlertSocket {
             return "Not allowed";
         }
         return null;
+    }
+
+    /** The id of a user token (checked against the deny-list), null for a terminal's; the token is valid. */
+    private String userTokenId(String token) {
+        try {
+            JsonWebToken jwt = tokens.verify(token);
+            return KassaAuthenticationMechanism.callerOf(jwt).isUser() ? jwt.getTokenID() : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static String unquote(String s) {
