@@ -61,6 +61,10 @@ public class UserResource {
                                  @NotBlank @Size(max = Limits.SECRET_MAX) String newPassword) {
     }
 
+    /** What a logout answers: whose session ended. */
+    public record LoggedOut(String username, boolean loggedOut) {
+    }
+
     public record PasswordReset(@NotBlank @Size(max = Limits.SECRET_MAX) String newPassword) {
     }
 
@@ -128,12 +132,12 @@ public class UserResource {
     @POST
     @Path("/logout")
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.CASHIER, Roles.VIEWER})
-    public Uni<ApiResponse<Object>> logout(@Context HttpHeaders headers) {
+    public Uni<ApiResponse<LoggedOut>> logout(@Context HttpHeaders headers) {
         Caller caller = userCaller();
         JsonWebToken jwt = bearer(headers);
         return sessions.logout(caller.tenantId(), caller.subject(), jwt.getTokenID(), jwt.getExpirationTime(),
                         jwt.getClaim(Sessions.SESSION_CLAIM))
-                .map(ignored -> ApiResponse.ok(null, "Logged out", "logout"));
+                .map(ignored -> ApiResponse.ok(new LoggedOut(caller.subject(), true), "Logged out", "logout"));
     }
 
     private Caller userCaller() {
