@@ -92,7 +92,7 @@ class SnapshotTest extends StockTestBase {
                 .body("data.schedule_interval", equalTo("weekly")).body("data.schedule_day_of_week", equalTo(6))
                 .body("data.schedule_hour", equalTo(23)).body("data.schedule_minute", equalTo(15))
                 .body("data.retention_days", equalTo(7)).body("data.target_stores", contains("S1", "S2"))
-                .body("data.updated_by", equalTo("manager")).body("data.created_by", equalTo("manager"));
+                .body("data.updated_by", equalTo("owner")).body("data.created_by", equalTo("owner"));
         String next = as(t).get(schedulePath(t)).then().statusCode(200)
                 .body("data.schedule_interval", equalTo("weekly")).body("data.enabled", equalTo(true))
                 .extract().path("data.next_execution_at");

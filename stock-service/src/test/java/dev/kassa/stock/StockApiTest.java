@@ -35,7 +35,7 @@ class StockApiTest extends StockTestBase {
                     .body("data.itemCode", equalTo("A")).body("data.updateType", equalTo(step[0]))
                     .body("data.quantityChange", equalTo(step[1])).body("data.beforeQuantity", equalTo(step[2]))
                     .body("data.afterQuantity", equalTo(step[3])).body("data.referenceId", equalTo("R-" + step[0]))
-                    .body("data.operatorId", equalTo("manager")).body("data.timestamp", notNullValue());
+                    .body("data.operatorId", equalTo("owner")).body("data.timestamp", notNullValue());
         }
         as(t).get(stock(t, "S1") + "/A").then().statusCode(200)
                 .body("data.currentQuantity", equalTo(100)).body("data.minimumQuantity", equalTo(0))
