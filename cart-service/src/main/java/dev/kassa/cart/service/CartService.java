@@ -198,7 +198,8 @@ public class CartService {
         return r.itemCode() != null && !r.itemCode().isBlank();
     }
 
-    private static ItemMaster master(ItemDetail d) {
+    /** The item as the cart sells it, from master data's answer. */
+    static ItemMaster master(ItemDetail d) {
         return new ItemMaster(d.itemCode(), d.description(), d.unitPrice(), d.storePrice(), d.categoryCode(),
                 d.taxCode(), d.discountRestricted(), d.imageUrls());
     }

@@ -209,9 +209,7 @@ public class OfflineSaleService {
         ItemMaster item;
         if (known.isPresent()) {
             ItemDetail d = known.get();
-            ItemMaster current = new ItemMaster(d.itemCode(), d.description(), d.unitPrice(), d.storePrice(),
-                    d.categoryCode(), d.taxCode(), d.discountRestricted(), d.imageUrls());
-            BigDecimal listed = current.priceFor(null);
+            BigDecimal listed = CartService.master(d).priceFor(null);
             if (listed.compareTo(line.unitPrice()) != 0) {
                 reasons.add("price_differs:" + line.itemCode() + ":" + listed.toPlainString());
             }

@@ -23,22 +23,12 @@ public class OutboxWriter {
 
     /**
      * The same insert for the plain reactive client, as SQL whose values are the given placeholders
-     * (such as {@code "$7"}): event id (uuid), tenant, topic, key, event type, payload (JSON text).
-     * It can close a statement whose data-modifying CTEs write the state change, so that the change
-     * and its event are one statement: one round trip, and a payload also stored elsewhere in the
-     * statement is sent once. Built once by the caller, so the statement's text is fixed and its
-     * prepared form is cached.
-     */
-    public static String insertSql(String eventId, String tenant, String topic, String key, String eventType,
-                                   String payload) {
-        return "INSERT INTO kassa.outbox (event_id, tenant_id, topic, msg_key, event_type, payload) VALUES ("
-                + String.join(", ", eventId, tenant, topic, key, eventType, payload) + ")";
-    }
-
-    /**
-     * {@link #insertSql(String, String, String, String, String, String)} that also stores the writing
-     * request's trace context ({@link TraceContext#current()}; both values null when it is not traced),
-     * so the relay and the consumers continue its trace.
+     * (such as {@code "$7"}): event id (uuid), tenant, topic, key, event type, payload (JSON text), and the
+     * writing request's trace context ({@link TraceContext#current()}; both values null when it is not
+     * traced), so the relay and the consumers continue its trace. It can close a statement whose
+     * data-modifying CTEs write the state change, so that the change and its event are one statement: one
+     * round trip, and a payload also stored elsewhere in the statement is sent once. Built once by the
+     * caller, so the statement's text is fixed and its prepared form is cached.
      */
     public static String insertSql(String eventId, String tenant, String topic, String key, String eventType,
                                    String payload, String traceparent, String tracestate) {
