@@ -148,11 +148,7 @@ public class ConsumerPolicy {
                     return Uni.createFrom().item(failure).onItem().delayIt().by(wait);
                 }))
                 .replaceWithVoid()
-                .invoke(() -> {
-                    for (ConsumerRecord<String, String> record : records) {
-                        consumed(consumer, record.topic()).increment();
-                    }
-                })
+                .invoke(() -> countConsumed(consumer, records))
                 .onTermination().invoke((ok, failure, cancelled) -> endAll(spans, failure))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.infof("%s: a batch of %d from %s-%d@%d failed (%s); applying its records one by one",
@@ -183,6 +179,25 @@ public class ConsumerPolicy {
     private static void endAll(List<Span> spans, Throwable failure) {
         if (spans != null) {
             spans.forEach(span -> EventTracing.end(span, failure));
+        }
+    }
+
+    /** Counts a batch's records a run of one topic at a time (a batch is mostly one topic): one lookup per run. */
+    private void countConsumed(String consumer, List<ConsumerRecord<String, String>> records) {
+        String topic = null;
+        int run = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            if (!record.topic().equals(topic)) {
+                if (run > 0) {
+                    consumed(consumer, topic).increment(run);
+                }
+                topic = record.topic();
+                run = 0;
+            }
+            run++;
+        }
+        if (run > 0) {
+            consumed(consumer, topic).increment(run);
         }
     }
 
