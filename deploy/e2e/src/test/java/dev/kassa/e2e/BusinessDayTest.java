@@ -123,6 +123,7 @@ class BusinessDayTest {
                     compareRounds());
             promotionDay();
             offlineDay();
+            new CustomerDay(api, steps, tenant, adminToken, EVENTS_TIMEOUT).play();
         } catch (Steps.DayStopped stopped) {
             // the summary names the step
         } finally {
