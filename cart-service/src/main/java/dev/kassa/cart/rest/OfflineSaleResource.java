@@ -48,11 +48,13 @@ public class OfflineSaleResource {
     /**
      * @param clientSaleId the id the terminal gave the sale (a UUID)
      * @param localTime    when it was sold, ISO-8601 with offset (e.g. {@code 2026-01-01T10:15:00+09:00})
+     * @param customerCode the customer the till sold to (optional): points and credit are posted from the tranlog
      */
     record Sale(@NotNull @Code String clientSaleId,
                 @NotNull @Code String localTime,
                 @NotNull @Size(min = 1, max = Limits.CART_LINES_MAX) List<@Valid @NotNull Line> lines,
-                @NotNull @Size(max = Limits.CART_LINES_MAX) List<@Valid @NotNull PaymentRequest> payments) {
+                @NotNull @Size(max = Limits.CART_LINES_MAX) List<@Valid @NotNull PaymentRequest> payments,
+                @Code String customerCode) {
     }
 
     record Upload(@NotNull @Size(min = 1, max = Limits.LIST_MAX) List<@Valid @NotNull Sale> sales) {
@@ -89,6 +91,6 @@ public class OfflineSaleResource {
         return new OfflineSaleService.Sale(id, at, s.lines().stream()
                 .map(l -> new OfflineSaleService.Line(l.itemCode(), l.quantity(), l.unitPrice(), l.itemName(),
                         l.taxCode()))
-                .toList(), s.payments());
+                .toList(), s.payments(), s.customerCode() == null || s.customerCode().isBlank() ? null : s.customerCode());
     }
 }

@@ -12,6 +12,7 @@ import dev.kassa.cart.domain.TaxRule;
 import dev.kassa.cart.domain.TaxType;
 import dev.kassa.cart.domain.TranLogMapper;
 import dev.kassa.cart.domain.TransactionNumbers;
+import dev.kassa.cart.domain.payment.PaymentPlugin;
 import dev.kassa.cart.repository.CounterRepository;
 import dev.kassa.cart.repository.TransactionRepository;
 import dev.kassa.cart.repository.TransactionWriter;
@@ -52,6 +53,9 @@ import java.util.UUID;
  *       reasons are in the tranlog's {@code additional_info.review_reasons} and the transaction is listed
  *       with {@code needs_review=true}. An unknown item is taxed with the line's {@code taxCode} when the
  *       tax master has it, else as tax exempt.</li>
+ *   <li>A customer: the sale's {@code customerCode} goes into its tranlog like a cart's, so the ledgers post
+ *       its points and credit. Points or credit paid offline were never held against the balance or the
+ *       limit: they stand as sold and the sale is flagged ({@code unchecked_credit:31}).</li>
  *   <li>A sale the cart cannot take at all (payments that do not cover it, a payment code without
  *       plugin, master data unavailable) is answered as rejected with its error and not stored; the
  *       others of the batch are stored. Uploading it again (once fixed) is safe.</li>
@@ -67,7 +71,7 @@ public class OfflineSaleService {
     }
 
     public record Sale(String clientSaleId, OffsetDateTime localTime, List<Line> lines,
-                       List<PaymentRequest> payments) {
+                       List<PaymentRequest> payments, String customerCode) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -178,9 +182,12 @@ public class OfflineSaleService {
                 adds.add(asSold(sale.lines().get(i), t.getItem1().get(i), ctx.taxMaster(), reasons));
             }
             Cart cart = Cart.create(cartId, caller.terminal(), TranLog.SALE, null, sale.localTime());
+            if (sale.customerCode() != null) {
+                cart.forCustomer(sale.customerCode());
+            }
             cart.addItems(adds, ctx).subtotal(ctx);
             if (!sale.payments().isEmpty()) {
-                cart.addPayments(sale.payments(), ctx);
+                cart.addPayments(unheld(sale.payments(), ctx, reasons), ctx);
             }
             cart.ensureBillable();
             var range = t.getItem3().receiptCounter(storeCode, terminalNo);
@@ -198,6 +205,25 @@ public class OfflineSaleService {
                                 .replaceWith(Result.accepted(sale.clientSaleId(), tranLog));
                     }));
         });
+    }
+
+    /**
+     * Points and credit taken while offline were never held against the customer's balance or limit: they
+     * stand as sold (the ledger posts them from the tranlog, even past the limit) and are flagged. Their
+     * detail is dropped, so no payment can name a hold of another cart.
+     */
+    static List<PaymentRequest> unheld(List<PaymentRequest> payments, CartContext ctx, List<String> reasons) {
+        List<PaymentRequest> out = new ArrayList<>(payments.size());
+        for (PaymentRequest p : payments) {
+            PaymentPlugin plugin = ctx.paymentPlugins().find(p.paymentCode());
+            if (plugin != null && plugin.ledger() != null) {
+                reasons.add("unchecked_" + plugin.ledger() + ":" + p.paymentCode());
+                out.add(new PaymentRequest(p.paymentCode(), p.amount(), null));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private static boolean isUnknownItem(Throwable t) {

@@ -131,6 +131,45 @@ class OfflineSaleApiTest extends CartApiTestBase {
     }
 
     @Test
+    void aCustomersOfflineSaleCarriesTheCustomerAndCreditTakenOfflineIsFlagged() {
+        String tenant = newTenant();
+        String token = terminalToken(tenant, 9);
+        String onCredit = UUID.randomUUID().toString();
+        String noCustomer = UUID.randomUUID().toString();
+        Map<String, Object> credit = new HashMap<>(sale(onCredit, "2026-01-01T08:00:00+09:00",
+                List.of(line("49-01", 2, 100)), 220));
+        credit.put("customerCode", "C-OFF-1");
+        // a forged hold in the detail is dropped: an offline payment names no reservation
+        credit.put("payments", List.of(Map.of("paymentCode", "31", "amount", 200, "detail", "reservation:someone-elses"),
+                Map.of("paymentCode", "01", "amount", 20)));
+        Map<String, Object> anonymous = new HashMap<>(sale(noCustomer, "2026-01-01T08:05:00+09:00",
+                List.of(line("49-01", 1, 100)), 110));
+        anonymous.put("payments", List.of(Map.of("paymentCode", "31", "amount", 110)));
+
+        JsonPath r = as(token).body(Map.of("sales", List.of(credit, anonymous))).post(UPLOAD).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, r.getInt("data.accepted"));
+        assertEquals(1, r.getInt("data.flagged"));
+        assertEquals(List.of("unchecked_credit:31"), r.getList("data.sales[0].reviewReasons"));
+        assertEquals("rejected", r.getString("data.sales[1].status"));
+        assertEquals("403007", r.getString("data.sales[1].error.code")); // credit needs a customer
+
+        JsonNode tranlog = null;
+        for (ConsumerRecord<String, String> rec : KafkaProbe.read("pos.tranlog", Duration.ofSeconds(30),
+                all -> all.stream().anyMatch(x -> x.value().contains(onCredit)))) {
+            JsonNode t = KafkaProbe.json(rec.value());
+            if (onCredit.equals(t.path("additional_info").path("offline_sale_id").asText())) {
+                tranlog = t;
+            }
+        }
+        assertTrue(tranlog != null, "the offline credit sale's tranlog");
+        assertEquals("C-OFF-1", tranlog.path("additional_info").path("customer_code").asText());
+        assertEquals("31", tranlog.path("payments").get(0).path("payment_code").asText());
+        assertEquals(200, tranlog.path("payments").get(0).path("amount").asInt());
+        assertTrue(tranlog.path("payments").get(0).path("detail").asText("").isEmpty(), tranlog.toString());
+    }
+
+    @Test
     void aBadBatchIsRefusedWholeAndChangesNothing() {
         String tenant = newTenant();
         String token = terminalToken(tenant, 8);

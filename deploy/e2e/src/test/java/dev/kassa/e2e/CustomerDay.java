@@ -7,9 +7,12 @@ import org.awaitility.core.ConditionTimeoutException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.kassa.e2e.BusinessDayTest.CART;
@@ -38,9 +41,11 @@ import static org.awaitility.Awaitility.await;
  *             left), cash 210
  * repayment   400 in the back office                                       600
  * tx 5 return of tx 4: 340 back to credit, 210 cash       -5 -> 7          260
+ * tx 6 offline sale uploaded twice: 1 x 49-01 = 132 on    +1 -> 8          392
+ *             credit, never held (flagged for review)
  * </pre>
- * Credit ageing: 260 in 0-30 days on the day, in 31-60 days 45 days later. Points liability 7 (worth 7).
- * Top customer C0001: 550 + 132 + 660 + 550 - 550 = 1342 in 4 sales.
+ * Credit ageing: 392 in 0-30 days on the day, in 31-60 days 45 days later. Points liability 8 (worth 8).
+ * Top customer C0001: 550 + 132 + 660 + 550 - 550 + 132 = 1474 in 5 sales.
  */
 final class CustomerDay {
 
@@ -200,29 +205,46 @@ final class CustomerDay {
             expectLedger(Map.of("creditLimit", CREDIT_LIMIT, "creditBalance", 260, "creditReserved", 0,
                     "creditAvailable", 740, "pointsBalance", 7, "pointsReserved", 0, "pointsAvailable", 7));
         });
+        steps.run("customer: cart: tx 6, an offline sale to " + CUSTOMER + " on credit (132, flagged unchecked_credit:31), "
+                + "uploaded twice: owes 392, 8 points", () -> {
+            Map<String, Object> batch = obj("sales", List.of(obj("clientSaleId", UUID.randomUUID().toString(),
+                    "localTime", OffsetDateTime.now().minusMinutes(10).truncatedTo(ChronoUnit.SECONDS).toString(),
+                    "customerCode", CUSTOMER,
+                    "lines", List.of(obj("itemCode", BusinessDayTest.BREZEL, "quantity", 1, "unitPrice", 120)),
+                    "payments", List.of(obj("paymentCode", "31", "amount", 132)))));
+            for (int upload = 0; upload < 2; upload++) {
+                Reply r = api.post(CART, "/api/v1/carts/offline-sales").bearer(terminalToken).json(batch).call()
+                        .expect(200);
+                Expect.on(r).num("/data/accepted", 1).num("/data/sales/0/transactionNo", 6)
+                        .num("/data/sales/0/totalAmountWithTax", 132)
+                        .text("/data/sales/0/reviewReasons/0", "unchecked_credit:31").verify();
+            }
+            awaitLedger("creditBalance", 392);
+            awaitLedger("pointsBalance", 8);
+        });
     }
 
     private void checkReports() {
         String reports = "/api/v1/tenants/" + tenant + "/reports/customers";
-        steps.check("customer: masterdata: credit ageing 260 in 0-30 days on the day, in 31-60 days 45 days later", () -> {
+        steps.check("customer: masterdata: credit ageing 392 in 0-30 days on the day, in 31-60 days 45 days later", () -> {
             Reply r = api.get(MASTERDATA, reports + "/credit-ageing").bearer(adminToken).query("as_of", businessDate)
                     .call().expect(200);
-            Expect.on(r).num("/data/totalOutstanding", 260).num("/data/days0To30", 260).num("/data/days31To60", 0)
+            Expect.on(r).num("/data/totalOutstanding", 392).num("/data/days0To30", 392).num("/data/days31To60", 0)
                     .num("/data/customerCount", 1).text("/data/customers/0/customerCode", CUSTOMER)
-                    .num("/data/customers/0/outstanding", 260).num("/data/customers/0/days0To30", 260).verify();
+                    .num("/data/customers/0/outstanding", 392).num("/data/customers/0/days0To30", 392).verify();
             String later = LocalDate.parse(businessDate, DateTimeFormatter.BASIC_ISO_DATE).plusDays(45)
                     .format(DateTimeFormatter.BASIC_ISO_DATE);
             r = api.get(MASTERDATA, reports + "/credit-ageing").bearer(adminToken).query("as_of", later).call().expect(200);
-            Expect.on(r).num("/data/totalOutstanding", 260).num("/data/days0To30", 0).num("/data/days31To60", 260)
-                    .num("/data/customers/0/days31To60", 260).verify();
+            Expect.on(r).num("/data/totalOutstanding", 392).num("/data/days0To30", 0).num("/data/days31To60", 392)
+                    .num("/data/customers/0/days31To60", 392).verify();
         });
-        steps.check("customer: masterdata: points liability 7 worth 7; top customer " + CUSTOMER + " 1342 in 4 sales", () -> {
+        steps.check("customer: masterdata: points liability 8 worth 8; top customer " + CUSTOMER + " 1474 in 5 sales", () -> {
             Reply r = api.get(MASTERDATA, reports + "/points-liability").bearer(adminToken).call().expect(200);
-            Expect.on(r).num("/data/totalPoints", 7).num("/data/pointValue", 1).num("/data/totalValue", 7).verify();
+            Expect.on(r).num("/data/totalPoints", 8).num("/data/pointValue", 1).num("/data/totalValue", 8).verify();
             r = api.get(MASTERDATA, reports + "/top").bearer(adminToken).query("business_date_from", businessDate)
                     .query("business_date_to", businessDate).call().expect(200);
-            Expect.on(r).text("/data/customers/0/customerCode", CUSTOMER).num("/data/customers/0/amount", 1342)
-                    .num("/data/customers/0/saleCount", 4).verify();
+            Expect.on(r).text("/data/customers/0/customerCode", CUSTOMER).num("/data/customers/0/amount", 1474)
+                    .num("/data/customers/0/saleCount", 5).verify();
         });
     }
 
