@@ -158,6 +158,36 @@ class CustomerPointsTest extends LedgerTestBase {
         assertReconciled(t, "ASHA");
     }
 
+    /** Limit 100: a charge of 60 (sent twice), 41 more refused, 61 not owed, then 60 written off as bad debt. */
+    @Test
+    void creditChargedAndWrittenOffByHand() {
+        String t = provisioned();
+        String user = userToken(t);
+        String adjustments = "/api/v1/tenants/" + t + "/customers/BEN/credit/adjustments";
+        customer(t, "BEN", 100);
+        Map<String, Object> charge = Map.of("amount", 60, "reason", "repair on account", "adjustment_id", "job-7");
+        for (int i = 0; i < 2; i++) {
+            ok(as(user).body(charge).post(adjustments).then(), 201, "create_credit_adjustment")
+                    .body("data.creditBalance", equalTo(60))
+                    .body("data.creditAvailable", equalTo(40));
+        }
+        error(as(user).body(Map.of("amount", 41, "reason", "more")).post(adjustments).then(), 409, "405302");
+        error(as(user).body(Map.of("amount", -61, "reason", "bad debt")).post(adjustments).then(), 400, "405306");
+        error(as(TestTokens.withRoles(t, "till", "cashier")).body(Map.of("amount", -60, "reason", "bad debt"))
+                .post(adjustments).then(), 403, "200002");
+        assertEquals(60, ledger(t, "BEN").getInt("data.creditBalance"));
+        ok(as(user).body(Map.of("amount", -60, "reason", "bad debt", "adjustment_id", "w-1")).post(adjustments).then(),
+                201, "create_credit_adjustment").body("data.creditBalance", equalTo(0))
+                .body("data.creditAvailable", equalTo(100));
+        ok(as(user).queryParam("ledger", "credit").get("/api/v1/tenants/" + t + "/customers/BEN/ledger/entries").then(),
+                200, "list_customer_ledger_entries")
+                .body("metadata.total", equalTo(2))
+                .body("data.entryType", contains("adjustment", "adjustment"))
+                .body("data.amount", contains(-60, 60))
+                .body("data.reference", contains("bad debt", "repair on account"));
+        assertReconciled(t, "BEN");
+    }
+
     @Inject
     PointsService points;
 

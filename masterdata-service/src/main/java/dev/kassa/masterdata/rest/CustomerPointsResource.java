@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Points by hand (adjustments), points by the calendar (expiry), and a customer's ledger entries. */
+/** Points and credit by hand (adjustments), points by the calendar (expiry), and a customer's ledger entries. */
 @Path("/api/v1/tenants/{tenant_id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerPointsResource {
@@ -50,6 +50,20 @@ public class CustomerPointsResource {
         return points.adjust(tenantId, code, body.points(), body.reason(), body.adjustmentId())
                 .map(b -> ApiResponse.created(b, "Adjustment of " + body.points().stripTrailingZeros().toPlainString()
                         + " points of customer " + code + " posted", "create_points_adjustment"));
+    }
+
+    /** A charge (positive) or a write-off of bad debt (negative) of what the customer owes. */
+    @POST
+    @Path("customers/{customer_code}/credit/adjustments")
+    @ResponseStatus(201)
+    @RolesAllowed({"owner", "manager", "superuser"})
+    public Uni<ApiResponse<Ledger.Balances>> adjustCredit(@RestPath("tenant_id") String tenantId,
+                                                          @RestPath("customer_code") String code,
+                                                          @Valid @NotNull CreditAdjustmentCreate body) {
+        callers.userOfTenant(tenantId);
+        return points.adjustCredit(tenantId, code, body.amount(), body.reason(), body.adjustmentId())
+                .map(b -> ApiResponse.created(b, "Adjustment of " + body.amount().stripTrailingZeros().toPlainString()
+                        + " to the credit of customer " + code + " posted", "create_credit_adjustment"));
     }
 
     @POST

@@ -84,15 +84,33 @@ public class PointsService {
      */
     public Uni<Balances> adjust(String tenantId, String customerCode, BigDecimal points, String reason,
                                 String adjustmentId) {
-        if (points.signum() == 0) {
-            return Uni.createFrom().failure(ApiException.validation("Invalid input data: points: must not be 0"));
+        return adjust(tenantId, customerCode, Ledger.POINTS, points, reason, adjustmentId);
+    }
+
+    /**
+     * Adds to (positive) or writes off (negative) what the customer owes, by hand. A charge past the
+     * credit limit (counting what carts hold) is refused, and so is writing off more than is owed: the
+     * ledger does not hold deposits. Once per {@code adjustmentId}, as for points.
+     */
+    public Uni<Balances> adjustCredit(String tenantId, String customerCode, BigDecimal amount, String reason,
+                                      String adjustmentId) {
+        return adjust(tenantId, customerCode, Ledger.CREDIT, amount, reason, adjustmentId);
+    }
+
+    private Uni<Balances> adjust(String tenantId, String customerCode, String ledgerName, BigDecimal amount,
+                                 String reason, String adjustmentId) {
+        if (amount.signum() == 0) {
+            return Uni.createFrom().failure(ApiException.validation("Invalid input data: "
+                    + (Ledger.POINTS.equals(ledgerName) ? "points" : "amount") + ": must not be 0"));
         }
-        String key = "adjustment:points:" + (adjustmentId == null ? UUID.randomUUID().toString() : adjustmentId);
+        String key = "adjustment:" + ledgerName + ":"
+                + (adjustmentId == null ? UUID.randomUUID().toString() : adjustmentId);
         return tx.runSql(tenantId, conn -> conn.preparedQuery(LedgerService.ENSURE_ACCOUNT).execute(Tuple.of(customerCode))
                 .chain(() -> conn.preparedQuery(LedgerService.RELEASE_EXPIRED).execute(Tuple.of(customerCode)))
                 .chain(() -> conn.preparedQuery("""
-                                SELECT a.points_balance - a.points_reserved AS available, c.is_erased,
-                                       EXISTS (SELECT 1 FROM ledger_entry WHERE source_key = $2) AS posted
+                                SELECT a.points_balance - a.points_reserved AS points_available, a.credit_balance,
+                                       c.credit_limit - a.credit_balance - a.credit_reserved AS credit_available,
+                                       c.is_erased, EXISTS (SELECT 1 FROM ledger_entry WHERE source_key = $2) AS posted
                                 FROM ledger_account a JOIN customer c ON c.customer_code = a.customer_code
                                 WHERE a.customer_code = $1 FOR UPDATE OF a""")
                         .execute(Tuple.of(customerCode, key)))
@@ -107,16 +125,38 @@ public class PointsService {
                     if (r.getBoolean("is_erased")) {
                         return Uni.createFrom().failure(MasterDataErrors.customerErased(customerCode));
                     }
-                    BigDecimal available = r.getBigDecimal("available");
-                    if (available.add(points).signum() < 0) {
-                        return Uni.createFrom().failure(new ApiException(409, MasterDataErrors.POINTS_INSUFFICIENT,
-                                "Taking " + LedgerService.plain(points.negate()) + " points of customer " + customerCode
-                                        + " refused: " + LedgerService.plain(available) + " points are available"));
+                    ApiException refused = Ledger.POINTS.equals(ledgerName)
+                            ? pointsRefusal(customerCode, amount, r.getBigDecimal("points_available"))
+                            : creditRefusal(customerCode, amount, r.getBigDecimal("credit_balance"),
+                            r.getBigDecimal("credit_available"));
+                    if (refused != null) {
+                        return Uni.createFrom().failure(refused);
                     }
-                    return ledger.post(conn, customerCode, Ledger.POINTS, "adjustment", points, key, reason, null, null,
+                    return ledger.post(conn, customerCode, ledgerName, "adjustment", amount, key, reason, null, null,
                                     null, today(), null)
                             .chain(() -> ledger.balances(conn, customerCode));
                 }));
+    }
+
+    private static ApiException pointsRefusal(String customerCode, BigDecimal points, BigDecimal available) {
+        return available.add(points).signum() >= 0 ? null : new ApiException(409, MasterDataErrors.POINTS_INSUFFICIENT,
+                "Taking " + LedgerService.plain(points.negate()) + " points of customer " + customerCode
+                        + " refused: " + LedgerService.plain(available) + " points are available");
+    }
+
+    private static ApiException creditRefusal(String customerCode, BigDecimal amount, BigDecimal owed,
+                                              BigDecimal available) {
+        if (amount.signum() > 0 && amount.compareTo(available) > 0) {
+            return new ApiException(409, MasterDataErrors.CREDIT_LIMIT_EXCEEDED, "Credit of "
+                    + LedgerService.plain(amount) + " for customer " + customerCode + " refused: "
+                    + LedgerService.plain(available.max(BigDecimal.ZERO)) + " of the limit is available");
+        }
+        if (amount.signum() < 0 && amount.negate().compareTo(owed) > 0) {
+            return ApiException.badRequest(MasterDataErrors.REPAYMENT_TOO_LARGE, "Writing off "
+                    + LedgerService.plain(amount.negate()) + " is more than the " + LedgerService.plain(owed)
+                    + " customer " + customerCode + " owes");
+        }
+        return null;
     }
 
     /**
