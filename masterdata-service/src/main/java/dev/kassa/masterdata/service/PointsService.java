@@ -36,27 +36,33 @@ public class PointsService {
     static final DateTimeFormatter BUSINESS_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     /**
-     * Per customer holding points, what FIFO expires for a cutoff: every positive entry is a lot dated by
-     * its business day (its own day when it has none), every negative entry (redemptions, points taken
-     * back by returns and voids, negative adjustments, earlier expiries) used the oldest lots first. So
-     * what is left of the lots before the cutoff is {@code earned before - taken}, never below 0 and
-     * never more than the customer can spend. The accounts are locked first, so two runs at once (two
-     * replicas, an API call beside the daily job) see each other's expiries.
+     * The accounts that can lose points, locked first, in their own statement: the computation after it
+     * then sees every posting committed before the lock was granted (a sale posted meanwhile waits, and
+     * two runs at once, two replicas or an API call beside the daily job, see each other's expiries).
+     */
+    static final String LOCK_HOLDERS = """
+            SELECT customer_code FROM ledger_account WHERE points_balance - points_reserved > 0
+            ORDER BY customer_code FOR UPDATE""";
+
+    /**
+     * Per locked customer, what FIFO expires for a cutoff: every positive entry is a lot dated by its
+     * business day (its own day when it has none), every negative entry (redemptions, points taken back
+     * by returns and voids, negative adjustments, earlier expiries) used the oldest lots first. So what is
+     * left of the lots before the cutoff is {@code earned before - taken}, never below 0 and never more
+     * than the customer can spend.
      */
     static final String EXPIRING = """
-            WITH locked AS (
-                SELECT customer_code, points_balance - points_reserved AS available FROM ledger_account
-                WHERE points_balance - points_reserved > 0 ORDER BY customer_code FOR UPDATE),
-            lots AS (
-                SELECT e.customer_code,
-                       coalesce(sum(e.amount) FILTER (WHERE e.amount > 0 AND coalesce(e.business_date,
-                           to_char(e.entry_datetime AT TIME ZONE $2::text, 'YYYYMMDD')) < $1), 0) AS earned,
-                       coalesce(-sum(e.amount) FILTER (WHERE e.amount < 0), 0) AS taken
-                FROM ledger_entry e JOIN locked l ON l.customer_code = e.customer_code
-                WHERE e.ledger = 'points' GROUP BY e.customer_code)
-            SELECT l.customer_code, least(l.available, greatest(lots.earned - lots.taken, 0)) AS expiring
-            FROM locked l JOIN lots ON lots.customer_code = l.customer_code
-            ORDER BY l.customer_code""";
+            WITH lots AS (
+                SELECT customer_code,
+                       coalesce(sum(amount) FILTER (WHERE amount > 0 AND coalesce(business_date,
+                           to_char(entry_datetime AT TIME ZONE $2::text, 'YYYYMMDD')) < $1), 0) AS earned,
+                       coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) AS taken
+                FROM ledger_entry WHERE ledger = 'points' AND customer_code = ANY($3)
+                GROUP BY customer_code)
+            SELECT a.customer_code,
+                   least(a.points_balance - a.points_reserved, greatest(lots.earned - lots.taken, 0)) AS expiring
+            FROM ledger_account a JOIN lots ON lots.customer_code = a.customer_code
+            ORDER BY a.customer_code""";
 
     @Inject
     TenantTx tx;
@@ -166,7 +172,13 @@ public class PointsService {
      */
     public Uni<PointsExpiry> expire(String tenantId, LocalDate cutoff) {
         String before = cutoff.format(BUSINESS_DATE);
-        return tx.runSql(tenantId, conn -> conn.preparedQuery(EXPIRING).execute(Tuple.of(before, config.zone().getId()))
+        return tx.runSql(tenantId, conn -> conn.preparedQuery(LOCK_HOLDERS).execute()
+                .chain(locked -> {
+                    List<String> holders = new ArrayList<>();
+                    locked.forEach(r -> holders.add(r.getString("customer_code")));
+                    return conn.preparedQuery(EXPIRING)
+                            .execute(Tuple.of(before, config.zone().getId(), holders.toArray(new String[0])));
+                })
                 .chain(rows -> post(conn, rows, before)));
     }
 
