@@ -191,15 +191,28 @@ class CustomerPointsTest extends LedgerTestBase {
     @Inject
     PointsService points;
 
-    /** The daily job's rule: valid 30 days, as of 2026-02-15 the points earned before 2026-01-16 expire. */
+    /**
+     * The daily job's rule: valid 30 days, so as of 2026-02-15 the points earned before 2026-01-16 expire.
+     * <pre>
+     *  S1 2026-01-10  1000 cash              +10  = 10
+     *  S3 2026-01-12     4 paid with points   -4  = 6
+     *  R3 2026-01-14  its return: points back +4  = 10   (a lot of 2026-01-14, as the points it gave back)
+     *  S2 2026-01-20   500 cash               +5  = 15
+     *  lots before 2026-01-16: 10 + 4, taken 4 -> 10 expire, the 5 of S2 stay
+     * </pre>
+     */
     @Test
     void validDaysSettingDrivesTheDailyExpiry() {
         String t = provisioned();
         setting(t, "loyalty_amount_per_point", "100");
         customer(t, "RIA", 0);
-        tranlog(sale(t, "S1", 1, 1, "20260110", "RIA", 1000, payment(1, CASH, 1000, null)),
+        Map<String, Object> paidWithPoints = sale(t, "S1", 1, 3, "20260112", "RIA", 4, payment(1, POINTS, 4, null));
+        tranlog(sale(t, "S1", 1, 1, "20260110", "RIA", 1000, payment(1, CASH, 1000, null)), paidWithPoints,
+                reversal(paidWithPoints, 102, 4, "20260114", payment(1, POINTS, 4, null)),
                 sale(t, "S1", 1, 2, "20260120", "RIA", 500, payment(1, CASH, 500, null)));
         awaitLedger(t, "RIA", "pointsBalance", 15);
+        assertEquals(4L, ((Number) query(t, "SELECT count(*) AS n FROM ledger_entry WHERE customer_code = 'RIA'")
+                .get(0).get("n")).longValue(), "+10, -4, +4, +5");
         LocalDate today = LocalDate.of(2026, 2, 15);
         assertTrue(run(t, today).isEmpty(), "no setting: points never expire");
         setting(t, PointsService.VALID_DAYS_SETTING, "30");
