@@ -165,7 +165,7 @@ public class LedgerService {
      * A repayment of credit taken in the back office: one entry, the balance it lowers and its cash log
      * (terminal 0, {@link RepaymentEvents}) in the outbox, in one transaction. {@code repaymentId} (optional;
      * else a new one) makes a retried request post once and publish nothing new. More than is owed is
-     * refused: the ledger does not take deposits over the counter of the back office.
+     * refused: the back office can still hand the surplus back (a till cannot, see {@link #repaidAtTill}).
      */
     public Uni<Balances> repay(String tenantId, String customerCode, BigDecimal amount, String repaymentId,
                                String reference, String storeCode, String staff) {
