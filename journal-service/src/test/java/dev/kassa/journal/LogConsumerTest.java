@@ -1,6 +1,7 @@
 package dev.kassa.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.common.event.CashLog;
 import dev.kassa.common.event.Topics;
 import dev.kassa.common.test.KafkaProbe;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
@@ -106,6 +107,38 @@ class LogConsumerTest extends JournalTestBase {
         assertEquals(1, rawCount(tenant, "log_tran", sale));
         assertEquals(1, rawCount(tenant, "log_cash_in_out", cashIn));
         assertEquals(1, rawCount(tenant, "log_open_close", close));
+    }
+
+    /**
+     * Credit repayments are cash logs with a customer: one taken at till 2, one in the back office (terminal
+     * 0, published by master data). Both are journalled as cash ins and found by terminal and by customer.
+     */
+    @Test
+    void creditRepaymentsFromTillAndBackOfficeAreJournalled() {
+        String tenant = newTenant();
+        String till = newId();
+        String backOffice = newId();
+        send(Topics.CASHLOG, tenant, "S1", 2, new CashLog(till, CashLog.EVENT_TYPE, tenant, "S1", "Store S1", 2,
+                "S001", "Staff1", "20260115", 1, 1, "2026-01-15T10:00:00.000+09:00", new BigDecimal("200"),
+                "Credit repayment RAVI", "till receipt", "REPAYMENT RAVI AT TILL", "RAVI", "T-1"));
+        send(Topics.CASHLOG, tenant, "S1", CashLog.BACK_OFFICE, new CashLog(backOffice, CashLog.EVENT_TYPE, tenant,
+                "S1", null, CashLog.BACK_OFFICE, "admin", "admin", "20260115", 0, 0, "2026-01-15T11:00:00.000+09:00",
+                new BigDecimal("100"), "Credit repayment RAVI", "back office slip", "REPAYMENT RAVI AT DESK",
+                "RAVI", "BO-1"));
+        awaitTotal(tenant, "S1", 2);
+
+        search(tenant, "S1", Map.of("terminals", "0")).statusCode(200)
+                .body("metadata.total", equalTo(1))
+                .body("data[0].terminalNo", equalTo(0))
+                .body("data[0].transactionType", equalTo(401))
+                .body("data[0].amount", equalTo(100))
+                .body("data[0].staffId", equalTo("admin"))
+                .body("data[0].journalText", equalTo("REPAYMENT RAVI AT DESK"));
+        JsonPath byCustomer = search(tenant, "S1", Map.of("keywords", "RAVI", "sort", "generate_date_time:1"))
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of(2, 0), byCustomer.getList("data.terminalNo"));
+        assertEquals(List.of(401, 401), byCustomer.getList("data.transactionType"));
+        assertEquals(1, rawCount(tenant, "log_cash_in_out", backOffice));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.kassa.masterdata;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.masterdata.grpc.v1.ReservationReply;
+import dev.kassa.masterdata.service.LedgerService;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,13 +94,13 @@ class CustomerLedgerTest extends LedgerTestBase {
         awaitLedger(t, "ASHA", "creditBalance", 890);
         awaitLedger(t, "ASHA", "pointsBalance", 11);
 
-        ok(as(user).body(Map.of("amount", 50, "reference", "cash at counter")).post("/api/v1/tenants/" + t
+        ok(as(user).body(Map.of("amount", 50, "reference", "cash at counter", "storeCode", store)).post("/api/v1/tenants/" + t
                 + "/customers/ASHA/credit/repayments").then(), 201, "create_credit_repayment")
                 .body("data.creditBalance", equalTo(840))
                 .body("data.creditAvailable", equalTo(160));
-        error(as(user).body(Map.of("amount", 841)).post("/api/v1/tenants/" + t
+        error(as(user).body(Map.of("amount", 841, "storeCode", store)).post("/api/v1/tenants/" + t
                 + "/customers/ASHA/credit/repayments").then(), 400, "405306");
-        error(as(user).body(Map.of("amount", 0)).post("/api/v1/tenants/" + t
+        error(as(user).body(Map.of("amount", 0, "storeCode", store)).post("/api/v1/tenants/" + t
                 + "/customers/ASHA/credit/repayments").then(), 422, "300001");
 
         Map<String, Object> r3return = reversal(s3, 102, 13, "20260530", payment(1, CREDIT, 500, null));
@@ -249,6 +251,95 @@ class CustomerLedgerTest extends LedgerTestBase {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Repayments from the back office and from tills, by hand. Limit 1000.
+     * <pre>
+     *  sale 600 on credit                                               owes 600
+     *  back office BO-1 100 at store S1 (then retried: nothing new)     owes 500   its cash log, terminal 0
+     *  till T-1 200 (delivered twice, and again under another event id) owes 300
+     *  a plain cash in (no customer)                                    owes 300
+     *  till 450, no repayment id (its event id is the id)               owes -150  taken: credit in hand
+     *  the back office's own cash log, consumed too                     owes -150
+     * </pre>
+     */
+    @Test
+    void repaymentsFromTheBackOfficeAndTheTillPostOnce() {
+        String t = provisioned();
+        String user = userToken(t);
+        customer(t, "RAVI", 1000);
+        tranlog(sale(t, "S1", 1, 1, AS_OF, "RAVI", 600, payment(1, CREDIT, 600, null)));
+        awaitLedger(t, "RAVI", "creditBalance", 600);
+
+        Map<String, Object> backOffice = Map.of("amount", 100, "repaymentId", "BO-1", "storeCode", "S1",
+                "reference", "paid at the desk");
+        for (int i = 0; i < 2; i++) {
+            ok(as(user).body(backOffice).post("/api/v1/tenants/" + t + "/customers/RAVI/credit/repayments").then(),
+                    201, "create_credit_repayment").body("data.creditBalance", equalTo(500));
+        }
+        error(as(user).body(Map.of("amount", 10)).post("/api/v1/tenants/" + t
+                + "/customers/RAVI/credit/repayments").then(), 422, "300001");
+        error(as(user).body(Map.of("amount", 10, "storeCode", "S 1")).post("/api/v1/tenants/" + t
+                + "/customers/RAVI/credit/repayments").then(), 422, "300001");
+        error(as(user).body(Map.of("amount", 10, "storeCode", "S1")).post("/api/v1/tenants/" + t
+                + "/customers/NOBODY/credit/repayments").then(), 404, "405002");
+        List<Map<String, Object>> outbox = query(t, "SELECT event_id::text AS id, msg_key, payload FROM kassa.outbox"
+                + " WHERE tenant_id = $1 AND topic = 'pos.cashlog'", t);
+        assertEquals(1, outbox.size(), "one cash log for the repayment, none for its retry or the refusals");
+        assertEquals(t + "-S1-0", outbox.get(0).get("msg_key"));
+        String backOfficeEvent = (String) outbox.get(0).get("id");
+        JsonNode published = events("pos.cashlog", t + "-S1-0", 1, e -> true).get(0);
+        assertEquals(backOfficeEvent, published.path("event_id").asText());
+        assertEquals("cash_in_out", published.path("event_type").asText());
+        assertEquals(0, published.path("terminal_no").asInt());
+        assertEquals("S1", published.path("store_code").asText());
+        assertEquals("RAVI", published.path("customer_code").asText());
+        assertEquals("BO-1", published.path("repayment_id").asText());
+        assertEquals(100, published.path("amount").asInt());
+        assertEquals("admin", published.path("staff_id").asText());
+        assertEquals("Credit repayment RAVI", published.path("description").asText());
+        assertTrue(published.path("journal_text").asText().contains("RAVI"), published.toString());
+        assertTrue(published.path("business_date").asText().matches("\\d{8}"), published.toString());
+
+        Map<String, Object> till = cashIn(t, "S1", 3, 200, "RAVI", "T-1");
+        Map<String, Object> tillAgain = new java.util.LinkedHashMap<>(till);
+        tillAgain.put("event_id", java.util.UUID.randomUUID().toString());
+        Map<String, Object> noId = cashIn(t, "S1", 3, 450, "RAVI", null);
+        cashlog(till, till, tillAgain, cashIn(t, "S1", 3, 5000, null, null), noId);
+        awaitLedger(t, "RAVI", "creditBalance", -150);
+        awaitProcessed(t, backOfficeEvent);
+        assertEquals(-150, ledger(t, "RAVI").getInt("data.creditBalance"));
+        assertEquals(1150, ledger(t, "RAVI").getInt("data.creditAvailable"), "the limit and the 150 in hand");
+        assertReconciled(t, "RAVI");
+        List<Map<String, Object>> repayments = query(t, "SELECT source_key, amount, store_code, terminal_no"
+                + " FROM ledger_entry WHERE customer_code = 'RAVI' AND entry_type = 'repayment' ORDER BY entry_id");
+        assertEquals(3, repayments.size(), repayments.toString());
+        assertEquals("repayment:BO-1", repayments.get(0).get("source_key"));
+        assertEquals(0, repayments.get(0).get("terminal_no"));
+        assertEquals("repayment:T-1", repayments.get(1).get("source_key"));
+        assertEquals(3, repayments.get(1).get("terminal_no"));
+        assertEquals(0, num(repayments.get(1).get("amount")).compareTo(new BigDecimal(-200)));
+        assertEquals("repayment:" + noId.get("event_id"), repayments.get(2).get("source_key"));
+        assertEquals(0, num(repayments.get(2).get("amount")).compareTo(new BigDecimal(-450)));
+    }
+
+    /** Waits up to 30 s for the cash-log feed to have seen the event. */
+    private void awaitProcessed(String t, String eventId) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!query(t, "SELECT 1 FROM kassa.processed_event WHERE consumer = $1 AND event_id = $2",
+                    LedgerService.CASHLOG_CONSUMER, eventId).isEmpty()) {
+                return;
+            }
+            try {
+                Thread.sleep(100); // polling the consumer's effect, with a deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the cash-log feed never saw " + eventId);
     }
 
     @Test

@@ -79,7 +79,7 @@ class CustomerResourceTest extends LedgerTestBase {
         as(user).get(p + "/K1/ledger").then().statusCode(200).body("data.creditBalance", equalTo(250));
         error(as(user).body(Map.of("name", "Back", "loyaltyTier", "standard", "creditLimit", 5)).put(p + "/K1").then(),
                 400, "405305");
-        as(user).body(Map.of("amount", 250)).post(p + "/K1/credit/repayments").then().statusCode(201)
+        as(user).body(Map.of("amount", 250, "storeCode", "S1")).post(p + "/K1/credit/repayments").then().statusCode(201)
                 .body("data.creditBalance", equalTo(0));
         ok(as(user).delete(p + "/K1").then(), 200, "delete_customer");
     }
@@ -94,7 +94,7 @@ class CustomerResourceTest extends LedgerTestBase {
         error(as(o).get(p + "/K1").then(), 400, "200003");
         error(as(o).get(p).then(), 400, "200003");
         error(as(o).get(p + "/K1/ledger").then(), 400, "200003");
-        error(as(o).body(Map.of("amount", 5)).post(p + "/K1/credit/repayments").then(), 400, "200003");
+        error(as(o).body(Map.of("amount", 5, "storeCode", "S1")).post(p + "/K1/credit/repayments").then(), 400, "200003");
         error(as(o).delete(p + "/K1").then(), 400, "200003");
         error(as(o).post(p + "/K1/erase").then(), 400, "200003");
         error(as(o).get("/api/v1/tenants/" + t + "/reports/customers/points-liability").then(), 400, "200003");

@@ -42,6 +42,7 @@ abstract class LedgerTestBase extends MasterDataTest {
     static final String CREDIT = "31";
     static final String POINTS = "21";
     static final String CASH = "01";
+    static final String AS_OF_DAY = "20260601";
 
     @Inject
     TenantTx tx;
@@ -145,6 +146,41 @@ abstract class LedgerTestBase extends MasterDataTest {
     }
 
     void tranlogs(List<Map<String, Object>> tranlogs) {
+        publish(Topics.TRANLOG, tranlogs);
+    }
+
+    /** Publishes cash logs on pos.cashlog, each keyed by its terminal as the terminal service does. */
+    @SafeVarargs
+    final void cashlog(Map<String, Object>... cashlogs) {
+        publish(Topics.CASHLOG, List.of(cashlogs));
+    }
+
+    /** A cash in at a till as the terminal service publishes it; with a customer, a credit repayment. */
+    static Map<String, Object> cashIn(String t, String store, int terminal, Number amount, String customer,
+                                      String repaymentId) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("event_id", UUID.randomUUID().toString());
+        c.put("event_type", "cash_in_out");
+        c.put("tenant_id", t);
+        c.put("store_code", store);
+        c.put("terminal_no", terminal);
+        c.put("staff_id", "S001");
+        c.put("business_date", AS_OF_DAY);
+        c.put("open_counter", 1);
+        c.put("business_counter", 1);
+        c.put("generate_date_time", "2026-06-01T10:00:00.000+09:00");
+        c.put("amount", amount);
+        c.put("description", customer == null ? "Cash In (Default)" : "Credit repayment " + customer);
+        if (customer != null) {
+            c.put("customer_code", customer);
+        }
+        if (repaymentId != null) {
+            c.put("repayment_id", repaymentId);
+        }
+        return c;
+    }
+
+    private void publish(String topic, List<Map<String, Object>> tranlogs) {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -153,7 +189,7 @@ abstract class LedgerTestBase extends MasterDataTest {
             for (Map<String, Object> t : tranlogs) {
                 String key = Topics.terminalKey((String) t.get("tenant_id"), (String) t.get("store_code"),
                         (Integer) t.get("terminal_no"));
-                producer.send(new ProducerRecord<>(Topics.TRANLOG, key, MAPPER.writeValueAsString(t))).get();
+                producer.send(new ProducerRecord<>(topic, key, MAPPER.writeValueAsString(t))).get();
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -103,6 +103,11 @@ public abstract class MasterDataTest {
 
     /** The pos.masterdata events of one tenant that match, waiting up to 30 s for {@code count} of them. */
     protected List<JsonNode> events(String tenant, int count, Predicate<JsonNode> match) {
+        return events("pos.masterdata", tenant, count, match);
+    }
+
+    /** The events of one key on a topic that match, waiting up to 30 s for {@code count} of them. */
+    protected List<JsonNode> events(String topic, String key, int count, Predicate<JsonNode> match) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
@@ -112,7 +117,7 @@ public abstract class MasterDataTest {
             long deadline = System.currentTimeMillis() + 30_000;
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.currentTimeMillis() < deadline) {
-                List<PartitionInfo> infos = consumer.partitionsFor("pos.masterdata", Duration.ofSeconds(5));
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
                 partitions = infos == null ? List.of()
                         : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             }
@@ -120,7 +125,7 @@ public abstract class MasterDataTest {
             consumer.seekToBeginning(partitions);
             while (found.size() < count && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (!tenant.equals(record.key())) {
+                    if (!key.equals(record.key())) {
                         continue;
                     }
                     try {

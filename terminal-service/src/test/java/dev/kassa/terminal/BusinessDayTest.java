@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -322,6 +323,79 @@ class BusinessDayTest extends TerminalTestBase {
         Map<String, Object> closeInfo = terminalInfo(tenantId, "Closed", 500000, 1280000, maskedKey);
         assertEquals(expectedOpenClose(tenantId, "close", "2025-06-02T10:20:00.000+09:00", closeInfo,
                 2, 7, 3, "2025-06-02T10:10:00.250+09:00", closeText), withoutEventId(openClose.get(1)));
+    }
+
+    /**
+     * A cash in tied to a customer repays store credit: checked with master data first (unknown 404, more
+     * than owed 400, master data down 503 while plain cash still goes in), then logged and published with
+     * the customer and the repayment id; a cash out names no customer.
+     */
+    @Test
+    void creditRepaymentAtTheTill() {
+        String tenantId = tenantWithStore("5678");
+        String terminalId = tenantId + "-5678-2";
+        String apiKey = (String) createTerminal(tenantId, "5678", 2).get("apiKey");
+        Doubles.staff(tenantId, "S001", "Staff1");
+        Doubles.customer(tenantId, "C1", 3000);
+        withKey(apiKey).body(Map.of("staff_id", "S001")).post("/api/v1/terminals/{id}/sign-in", terminalId)
+                .then().statusCode(200);
+        clock.set(MONDAY_10_JST);
+        withKey(apiKey).post("/api/v1/terminals/{id}/open", terminalId).then().statusCode(200);
+
+        String text = withKey(apiKey).body(Map.of("amount", 1000, "customer_code", "C1", "repayment_id", "R-1"))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId).then().statusCode(200)
+                .body("data.amount", equalTo(1000))
+                .body("data.description", equalTo("Credit repayment C1"))
+                .body("data.customerCode", equalTo("C1"))
+                .body("data.repaymentId", equalTo("R-1"))
+                .extract().path("data.receiptText");
+        assertTrue(text.contains("顧客") && text.contains("C1") && text.contains("1,000円"), text);
+        String second = withKey(apiKey).body(Map.of("amount", 500, "customerCode", "C1", "description", "Paid off"))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId).then().statusCode(200)
+                .body("data.description", equalTo("Paid off"))
+                .extract().path("data.repaymentId");
+
+        withKey(apiKey).body(Map.of("amount", 100, "customer_code", "NOPE"))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId).then().statusCode(404)
+                .body("success", equalTo(false)).body("userError.code", equalTo("406020"));
+        withKey(apiKey).body(Map.of("amount", 3001, "customer_code", "C1"))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId).then().statusCode(400)
+                .body("userError.code", equalTo("406021"))
+                .body("message", containsString("more than the 3000 customer C1 owes"));
+        withKey(apiKey).body(Map.of("amount", 100, "customer_code", "C1"))
+                .post("/api/v1/terminals/{id}/cash-out", terminalId).then().statusCode(400)
+                .body("userError.code", equalTo("406022"));
+        withKey(apiKey).body(Map.of("amount", 100, "repayment_id", "R-9"))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId).then().statusCode(422)
+                .body("userError.code", equalTo("300001"));
+
+        Doubles.stop("masterdata");
+        try {
+            withKey(apiKey).body(Map.of("amount", 100, "customer_code", "C1"))
+                    .post("/api/v1/terminals/{id}/cash-in", terminalId).then().statusCode(503)
+                    .body("userError.code", equalTo("407202"))
+                    .body("message", containsString("take the cash without a customer"));
+            withKey(apiKey).body(Map.of("amount", 700)).post("/api/v1/terminals/{id}/cash-in", terminalId)
+                    .then().statusCode(200)
+                    .body("data.description", equalTo("Cash In (Default)"))
+                    .body("data.customerCode", nullValue());
+        } finally {
+            Doubles.start("masterdata");
+        }
+
+        // Only the three accepted cash ins were published, the repayments with customer and repayment id.
+        List<JsonNode> cash = records(Topics.CASHLOG, Topics.terminalKey(tenantId, "5678", 2), 3);
+        assertEquals(3, cash.size());
+        assertEquals("C1", cash.get(0).path("customer_code").asText());
+        assertEquals("R-1", cash.get(0).path("repayment_id").asText());
+        assertEquals(1000, cash.get(0).path("amount").asInt());
+        assertEquals(text, cash.get(0).path("journal_text").asText());
+        assertEquals("C1", cash.get(1).path("customer_code").asText());
+        assertEquals(cash.get(1).path("event_id").asText(), second, "no repayment id given: the event's id");
+        assertEquals(500, cash.get(1).path("amount").asInt());
+        assertFalse(cash.get(2).has("customer_code"), cash.get(2).toString());
+        assertFalse(cash.get(2).has("repayment_id"), cash.get(2).toString());
+        assertEquals(700, cash.get(2).path("amount").asInt());
     }
 
     private static JsonNode withoutEventId(JsonNode record) {

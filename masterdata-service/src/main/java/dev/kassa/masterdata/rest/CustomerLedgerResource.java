@@ -2,6 +2,7 @@ package dev.kassa.masterdata.rest;
 
 import dev.kassa.common.api.ApiException;
 import dev.kassa.common.api.ApiResponse;
+import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.CallerContext;
 import dev.kassa.masterdata.config.MasterDataConfig;
 import dev.kassa.masterdata.domain.Ledger;
@@ -58,6 +59,10 @@ public class CustomerLedgerResource {
                 "get_customer_ledger"));
     }
 
+    /**
+     * A repayment taken in the back office by the store {@code storeCode}: posted to the ledger and, in the
+     * same transaction, published as that store's cash log (terminal 0) for the journal and the reports.
+     */
     @POST
     @Path("customers/{customer_code}/credit/repayments")
     @ResponseStatus(201)
@@ -65,8 +70,9 @@ public class CustomerLedgerResource {
     public Uni<ApiResponse<Ledger.Balances>> repay(@RestPath("tenant_id") String tenantId,
                                                    @RestPath("customer_code") String code,
                                                    @Valid @NotNull RepaymentCreate body) {
-        callers.userOfTenant(tenantId);
-        return ledger.repay(tenantId, code, body.amount(), body.repaymentId(), body.reference(), null, null)
+        Caller caller = callers.userOfTenant(tenantId);
+        return ledger.repay(tenantId, code, body.amount(), body.repaymentId(), body.reference(), body.storeCode(),
+                        caller.subject())
                 .map(b -> ApiResponse.created(b, "Repayment of " + body.amount().stripTrailingZeros().toPlainString()
                         + " by customer " + code + " posted", "create_credit_repayment"));
     }

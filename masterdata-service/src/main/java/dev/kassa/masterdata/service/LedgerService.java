@@ -1,11 +1,13 @@
 package dev.kassa.masterdata.service;
 
 import dev.kassa.common.api.ApiException;
+import dev.kassa.common.event.CashLog;
 import dev.kassa.common.pg.TenantTx;
 import dev.kassa.masterdata.domain.Ledger;
 import dev.kassa.masterdata.domain.Ledger.Balances;
 import dev.kassa.masterdata.domain.Ledger.Reservation;
 import dev.kassa.masterdata.domain.MasterDataErrors;
+import dev.kassa.masterdata.event.RepaymentEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -61,8 +63,17 @@ public class LedgerService {
             FROM customer c LEFT JOIN ledger_account a ON a.customer_code = c.customer_code
             WHERE c.customer_code = $1""";
 
+    /** The idempotent-consumer name of the cash-log feed. */
+    public static final String CASHLOG_CONSUMER = "masterdata-service/ledger-cashlog";
+    static final String REPAYMENT = "repayment";
+    /** Every repayment's entry has the source key {@code repayment:<repayment id>}, so it posts once. */
+    static final String REPAYMENT_PREFIX = "repayment:";
+
     @Inject
     TenantTx tx;
+
+    @Inject
+    RepaymentEvents repayments;
 
     @ConfigProperty(name = "kassa.ledger.reservation-ttl", defaultValue = "PT30M")
     Duration reservationTtl;
@@ -151,12 +162,15 @@ public class LedgerService {
     }
 
     /**
-     * A repayment of credit: one entry and the balance it lowers. {@code repaymentId} (optional) makes a
-     * retried request post once. More than is owed is refused: the ledger does not hold deposits.
+     * A repayment of credit taken in the back office: one entry, the balance it lowers and its cash log
+     * (terminal 0, {@link RepaymentEvents}) in the outbox, in one transaction. {@code repaymentId} (optional;
+     * else a new one) makes a retried request post once and publish nothing new. More than is owed is
+     * refused: the back office can still hand the surplus back (a till cannot, see {@link #repaidAtTill}).
      */
     public Uni<Balances> repay(String tenantId, String customerCode, BigDecimal amount, String repaymentId,
-                               String reference, String storeCode, Integer terminalNo) {
-        String key = "repayment:" + (repaymentId == null ? UUID.randomUUID().toString() : repaymentId);
+                               String reference, String storeCode, String staff) {
+        String id = repaymentId == null ? UUID.randomUUID().toString() : repaymentId;
+        String key = REPAYMENT_PREFIX + id;
         return tx.runSql(tenantId, conn -> conn.preparedQuery(ENSURE_ACCOUNT).execute(Tuple.of(customerCode))
                 .chain(() -> conn.preparedQuery("SELECT credit_balance FROM ledger_account WHERE customer_code = $1 FOR UPDATE")
                         .execute(Tuple.of(customerCode)))
@@ -165,16 +179,48 @@ public class LedgerService {
                         return Uni.createFrom().failure(MasterDataErrors.notFound("Customer " + customerCode));
                     }
                     BigDecimal owed = rows.iterator().next().getBigDecimal("credit_balance");
-                    return post(conn, customerCode, Ledger.CREDIT, "repayment", amount.negate(), key, reference,
-                            storeCode, terminalNo, null, null, null).chain(posted -> {
-                        if (posted && amount.compareTo(owed) > 0) {
+                    return post(conn, customerCode, Ledger.CREDIT, REPAYMENT, amount.negate(), key, reference,
+                            storeCode, CashLog.BACK_OFFICE, null, null, null).chain(posted -> {
+                        if (!posted) {
+                            return balances(conn, customerCode);
+                        }
+                        if (amount.compareTo(owed) > 0) {
                             return Uni.createFrom().failure(ApiException.badRequest(MasterDataErrors.REPAYMENT_TOO_LARGE,
                                     "Repayment of " + plain(amount) + " is more than the " + plain(owed)
                                             + " customer " + customerCode + " owes"));
                         }
-                        return balances(conn, customerCode);
+                        return repayments.append(conn, repayments.backOffice(tenantId, storeCode, staff,
+                                customerCode, id, amount, reference)).chain(() -> balances(conn, customerCode));
                     });
                 }));
+    }
+
+    /**
+     * A repayment taken at a till, from its cash log: posted once under its repayment id, whatever the event
+     * id (a back-office repayment's own cash log finds its entry there and posts nothing). Not limited by what
+     * is owed: the till has taken the money, so the balance may go below zero and the customer then has
+     * credit in hand, which later sales on credit use up first.
+     *
+     * @return false when the event or the repayment had been posted before
+     */
+    public Uni<Boolean> repaidAtTill(String tenantId, String eventId, CashLog c) {
+        String repaymentId = c.repaymentId() == null || c.repaymentId().isBlank() ? eventId : c.repaymentId();
+        String reference = c.description();
+        return tx.runSql(tenantId, conn -> conn.preparedQuery("""
+                        INSERT INTO kassa.processed_event (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING""")
+                .execute(Tuple.of(CASHLOG_CONSUMER, eventId))
+                .chain(first -> first.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : conn.preparedQuery(ENSURE_ACCOUNT).execute(Tuple.of(c.customerCode()))
+                        .chain(() -> conn.preparedQuery("SELECT 1 FROM ledger_account WHERE customer_code = $1")
+                                .execute(Tuple.of(c.customerCode())))
+                        .chain(found -> {
+                            if (found.rowCount() == 0) {
+                                return Uni.createFrom().failure(MasterDataErrors.notFound("Customer " + c.customerCode()));
+                            }
+                            return post(conn, c.customerCode(), Ledger.CREDIT, REPAYMENT, c.amount().negate(),
+                                    REPAYMENT_PREFIX + repaymentId, reference, c.storeCode(), c.terminalNo(), null,
+                                    c.businessDate(), null);
+                        })));
     }
 
     /**

@@ -43,13 +43,16 @@ public final class DailyVerification {
         }
     }
 
-    /** Every session any received log of the period belongs to. */
+    /**
+     * Every session any received log of the period belongs to. A cash log of the back office (terminal 0:
+     * a credit repayment taken there) belongs to no terminal session, so it has nothing to verify.
+     */
     public static Set<Session> sessions(DayLogs logs) {
         Set<Session> sessions = new TreeSet<>();
         logs.tranLogs().forEach(t -> sessions.add(new Session(t.storeCode(), t.terminalNo(), t.businessDate(),
                 t.openCounter())));
-        logs.cashLogs().forEach(c -> sessions.add(new Session(c.storeCode(), c.terminalNo(), c.businessDate(),
-                c.openCounter())));
+        logs.cashLogs().stream().filter(c -> c.terminalNo() != CashLog.BACK_OFFICE).forEach(c -> sessions.add(
+                new Session(c.storeCode(), c.terminalNo(), c.businessDate(), c.openCounter())));
         logs.openCloseLogs().forEach(o -> sessions.add(new Session(o.storeCode(), o.terminalNo(), o.businessDate(),
                 o.openCounter())));
         return sessions;

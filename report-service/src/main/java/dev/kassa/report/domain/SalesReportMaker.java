@@ -117,6 +117,11 @@ public final class SalesReportMaker {
         return report.withTexts(text, text);
     }
 
+    /**
+     * A store's report counts the credit repayments its back office took (cash logs of terminal 0) as cash
+     * in, like a till's; a terminal's report has only its own. They are in no drawer, so they also show in
+     * the difference between the drawers' physical and the logical amount.
+     */
     static SalesReport.Cash cash(BigDecimal cashPayments, List<CashLog> cashLogs, List<OpenCloseLog> openClose) {
         BigDecimal in = BigDecimal.ZERO;
         BigDecimal out = BigDecimal.ZERO;

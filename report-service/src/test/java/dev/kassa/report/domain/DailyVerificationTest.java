@@ -30,6 +30,26 @@ class DailyVerificationTest {
                 new DayLogs(day.trans, day.cash, List.of(day.open, day.close)))));
     }
 
+    /**
+     * A credit repayment taken in the back office is a cash log of terminal 0 with no session: the terminal's
+     * day is still complete, and the store's cash in counts it: one more cash in, of 700.
+     */
+    @Test
+    void aBackOfficeRepaymentOpensNoSessionAndCountsAsTheStoresCashIn() {
+        CashLog desk = new CashLog("bo-1", CashLog.EVENT_TYPE, "T1", "S1", null, CashLog.BACK_OFFICE, "admin",
+                "admin", ScriptedDay.DATE, 0, 0, "2026-03-15T12:00:00.000+09:00", new BigDecimal("700"),
+                "Credit repayment RAVI", "slip", "slip", "RAVI", "BO-1");
+        List<CashLog> cash = new ArrayList<>(day.cash);
+        cash.add(desk);
+        DayLogs logs = new DayLogs(day.trans, cash, List.of(day.open, day.close));
+        assertEquals(List.of(session), List.copyOf(DailyVerification.sessions(logs)));
+        assertEquals(Optional.empty(), DailyVerification.problem(session, logs));
+        SalesReport.Cash withDesk = SalesReportMaker.cash(BigDecimal.ZERO, cash, List.of(day.close));
+        SalesReport.Cash tillOnly = SalesReportMaker.cash(BigDecimal.ZERO, day.cash, List.of(day.close));
+        assertEquals(0, tillOnly.cashIn().amount().add(new BigDecimal("700")).compareTo(withDesk.cashIn().amount()));
+        assertEquals(tillOnly.cashIn().count() + 1, withDesk.cashIn().count());
+    }
+
     @Test
     void withoutTheCloseLogTheTerminalIsNotClosed() {
         assertTrue(check(day.trans, day.cash, List.of(day.open)).orElseThrow().contains("No close log"));

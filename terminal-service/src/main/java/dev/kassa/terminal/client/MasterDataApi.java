@@ -17,4 +17,9 @@ public interface MasterDataApi {
     @Path("/tenants/{tenantId}/staff/{staffId}")
     Uni<JsonNode> staff(@PathParam("tenantId") String tenantId, @PathParam("staffId") String staffId,
                         @HeaderParam("Authorization") String authorization);
+
+    @GET
+    @Path("/tenants/{tenantId}/customers/{customerCode}/ledger")
+    Uni<JsonNode> ledger(@PathParam("tenantId") String tenantId, @PathParam("customerCode") String customerCode,
+                         @HeaderParam("Authorization") String authorization);
 }

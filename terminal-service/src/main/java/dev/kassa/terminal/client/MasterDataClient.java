@@ -13,14 +13,22 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** Staff lookups in master data behind a breaker; an unknown staff member is an answer, not a failure. */
+/**
+ * Staff and customer-ledger lookups in master data behind breakers; an unknown staff member or customer
+ * is an answer, not a failure.
+ */
 @ApplicationScoped
 public class MasterDataClient {
 
     public record Staff(String id, String name) {
+    }
+
+    /** What a customer owes on store credit now (posted sales less repayments). */
+    public record Credit(String customerCode, BigDecimal owed) {
     }
 
     @RestClient
@@ -40,6 +48,20 @@ public class MasterDataClient {
                 .onFailure(t -> Downstream.status(t) == 404).recoverWithItem(Optional.empty())
                 .onFailure(Downstream::isClientError).transform(t -> new ApiException(502,
                         TerminalErrors.MASTER_DATA_SERVICE, "Master data refused the staff lookup: " + Downstream.reason(t)));
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    @CircuitBreakerName("masterdata-ledger")
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 50, abortOn = ApiException.class)
+    public Uni<Optional<Credit>> credit(String tenantId, String customerCode) {
+        return api.ledger(tenantId, customerCode, "Bearer " + tokens.serviceToken("terminal", tenantId))
+                .map(body -> Optional.of(new Credit(customerCode,
+                        new BigDecimal(body.path("data").path("creditBalance").asText("0")))))
+                .onFailure(t -> Downstream.status(t) == 404).recoverWithItem(Optional.empty())
+                .onFailure(Downstream::isClientError).transform(t -> new ApiException(502,
+                        TerminalErrors.MASTER_DATA_SERVICE, "Master data refused the ledger lookup: " + Downstream.reason(t)));
     }
 
     private static Staff staff(JsonNode data, String staffId) {

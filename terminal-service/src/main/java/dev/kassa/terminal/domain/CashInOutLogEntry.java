@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** A cash movement of a terminal: the opening float, cash in (positive) or cash out (negative). */
+/**
+ * A cash movement of a terminal: the opening float, cash in (positive) or cash out (negative). A cash in
+ * tied to a customer is a repayment of the customer's store credit.
+ */
 @Entity
 @Table(name = "cash_in_out_log")
 public class CashInOutLogEntry extends PanacheEntityBase {
@@ -55,4 +58,12 @@ public class CashInOutLogEntry extends PanacheEntityBase {
 
     @Column(name = "journal_text")
     public String journalText;
+
+    /** The customer whose credit a repayment pays back; null for a plain cash movement. */
+    @Column(name = "customer_code")
+    public String customerCode;
+
+    /** The id the customer's ledger posts a repayment under; null for a plain cash movement. */
+    @Column(name = "repayment_id")
+    public String repaymentId;
 }

@@ -15,8 +15,16 @@ public final class Receipts {
     }
 
     public static String cashInOut(Header h, BigDecimal amount, String description) {
+        return cashInOut(h, amount, description, null);
+    }
+
+    /** A cash movement; a credit repayment names its customer above the amount. */
+    public static String cashInOut(Header h, BigDecimal amount, String description, String customerCode) {
         ReceiptText r = header(h, amount.signum() < 0 ? "出 金" : "入 金");
         r.border();
+        if (customerCode != null) {
+            r.split("顧客", customerCode);
+        }
         r.split(description == null ? "" : description, ReceiptText.comma(amount) + "円");
         r.border();
         r.left("レシートNo. ------");

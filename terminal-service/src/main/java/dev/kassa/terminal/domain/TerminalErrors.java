@@ -17,6 +17,12 @@ public final class TerminalErrors {
     public static final String EXTERNAL_SERVICE = "407201";
     public static final String MASTER_DATA_SERVICE = "407202";
     public static final String CART_SERVICE = "407203";
+    /** A credit repayment names a customer master data does not know. */
+    public static final String CUSTOMER_NOT_FOUND = "406020";
+    /** A credit repayment of more than the customer owes. */
+    public static final String REPAYMENT_TOO_LARGE = "406021";
+    /** Customer codes belong to cash in only: cash out pays no customer's credit. */
+    public static final String CUSTOMER_NOT_ALLOWED = "406022";
 
     private TerminalErrors() {
     }

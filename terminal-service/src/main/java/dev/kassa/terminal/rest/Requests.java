@@ -66,7 +66,12 @@ public final class Requests {
     public record Close(@PositiveOrZero @Amount BigDecimal physicalAmount) {
     }
 
-    public record CashInOut(@NotNull @Positive @Amount BigDecimal amount, @Size(max = 200) String description) {
+    /**
+     * Cash in or out. A cash in with {@code customerCode} is a credit repayment of that customer;
+     * {@code repaymentId} (optional, the client's) is the id the customer's ledger posts it under.
+     */
+    public record CashInOut(@NotNull @Positive @Amount BigDecimal amount, @Size(max = 200) String description,
+                            @Code String customerCode, @Code String repaymentId) {
     }
 
     public record DeliveryStatusUpdate(@NotBlank @Code String eventId, @NotBlank @Code String service,

@@ -9,6 +9,7 @@ import dev.kassa.common.auth.KassaAuthenticationMechanism;
 import dev.kassa.common.auth.Roles;
 import dev.kassa.common.tenant.TenantIds;
 import dev.kassa.terminal.domain.Terminal;
+import dev.kassa.terminal.domain.TerminalErrors;
 import dev.kassa.terminal.repository.TerminalRepository;
 import dev.kassa.terminal.rest.Requests.CashInOut;
 import dev.kassa.terminal.rest.Requests.Close;
@@ -197,12 +198,29 @@ public class TerminalResource {
                         "terminal_close")));
     }
 
+    /**
+     * Cash in. With {@code customer_code} it is a repayment of that customer's store credit, checked with
+     * master data first (see {@link BusinessDayService#repayment}); its description defaults to
+     * "Credit repayment &lt;code&gt;".
+     */
     @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.TERMINAL, Roles.SERVICE})
     @POST
     @Path("{terminalId}/cash-in")
     public Uni<ApiResponse<CashInOutView>> cashIn(@PathParam("terminalId") String terminalId,
                                                   @Valid @NotNull CashInOut body) {
         String tenantId = terminalTenant(terminalId);
+        if (body.customerCode() != null) {
+            String description = body.description() == null ? "Credit repayment " + body.customerCode()
+                    : body.description();
+            return businessDay.repayment(tenantId, terminalId, body.amount(), description, body.customerCode(),
+                    body.repaymentId()).map(e -> ApiResponse.ok(Views.cash(terminalId, e), "Terminal Cashed In."
+                    + " terminal_id: " + terminalId + ", amount: " + e.amount.toPlainString() + ", description: "
+                    + description + ", customer_code: " + e.customerCode + ", repayment_id: " + e.repaymentId,
+                    "terminal_cash_in"));
+        }
+        if (body.repaymentId() != null) {
+            throw ApiException.validation("Invalid input data: repayment_id needs a customer_code");
+        }
         String description = body.description() == null ? "Cash In (Default)" : body.description();
         return businessDay.cashInOut(tenantId, terminalId, body.amount(), description).map(e -> ApiResponse.ok(
                 Views.cash(terminalId, e), "Terminal Cashed In. terminal_id: " + terminalId + ", amount: "
@@ -216,6 +234,10 @@ public class TerminalResource {
     public Uni<ApiResponse<CashInOutView>> cashOut(@PathParam("terminalId") String terminalId,
                                                    @Valid @NotNull CashInOut body) {
         String tenantId = terminalTenant(terminalId);
+        if (body.customerCode() != null || body.repaymentId() != null) {
+            throw ApiException.badRequest(TerminalErrors.CUSTOMER_NOT_ALLOWED,
+                    "A cash out pays no customer's credit: customer_code and repayment_id belong to cash in only");
+        }
         String description = body.description() == null ? "Cash Out (Default)" : body.description();
         return businessDay.cashInOut(tenantId, terminalId, body.amount().negate(), description).map(e -> ApiResponse.ok(
                 Views.cash(terminalId, e), "Terminal Cashed Out. terminal_id: " + terminalId + ", amount: "

@@ -52,8 +52,9 @@ public final class Views {
                             String journalText, BigDecimal physicalAmount) {
     }
 
+    /** {@code customerCode} and {@code repaymentId} are set for a credit repayment only. */
     public record CashInOutView(String terminalId, BigDecimal amount, String description, String receiptText,
-                                String journalText) {
+                                String journalText, String customerCode, String repaymentId) {
     }
 
     public record TenantDeleted(String tenantId) {
@@ -118,7 +119,8 @@ public final class Views {
     }
 
     public static CashInOutView cash(String terminalId, CashInOutLogEntry e) {
-        return new CashInOutView(terminalId, e.amount, e.description, e.receiptText, e.journalText);
+        return new CashInOutView(terminalId, e.amount, e.description, e.receiptText, e.journalText, e.customerCode,
+                e.repaymentId);
     }
 
     public static DeliveryView delivery(EventDelivery d) {

@@ -7,6 +7,7 @@ import dev.kassa.common.event.OpenCloseLog;
 import dev.kassa.common.pg.TenantTx;
 import dev.kassa.terminal.client.CartClient;
 import dev.kassa.terminal.client.Downstream;
+import dev.kassa.terminal.client.MasterDataClient;
 import dev.kassa.terminal.config.TerminalConfig;
 import dev.kassa.terminal.domain.CashInOutLogEntry;
 import dev.kassa.terminal.domain.OpenCloseLogEntry;
@@ -64,6 +65,9 @@ public class BusinessDayService {
 
     @Inject
     CartClient cart;
+
+    @Inject
+    MasterDataClient masterData;
 
     /** Other services cache the terminal's state with its key; an open or close evicts it. */
     @Inject
@@ -171,6 +175,40 @@ public class BusinessDayService {
      * opened terminal (400, 406003).
      */
     public Uni<CashInOutLogEntry> cashInOut(String tenantId, String terminalId, BigDecimal amount, String description) {
+        return cashInOut(tenantId, terminalId, amount, description, null, null);
+    }
+
+    /**
+     * A cash in that repays a customer's store credit. Master data is asked first, before anything is
+     * written: an unknown customer is 404 (406020), more than the customer owes 400 (406021), master data
+     * unreachable 503 (407202) - the till can then still take plain cash. The repayment's id is the
+     * client's {@code repaymentId}, else the cash log's event id; master data posts it under that id, once.
+     */
+    public Uni<CashInOutLogEntry> repayment(String tenantId, String terminalId, BigDecimal amount,
+                                            String description, String customerCode, String repaymentId) {
+        return Downstream.resumeOnCaller(masterData.credit(tenantId, customerCode))
+                .onFailure(e -> !(e instanceof ApiException)).transform(e -> {
+                    LOG.warnf("Master data unavailable for the repayment of %s at %s: %s", customerCode, terminalId,
+                            e.toString());
+                    return ApiException.unavailable(TerminalErrors.MASTER_DATA_SERVICE, "Master data is"
+                            + " unavailable; the credit of customer " + customerCode + " cannot be checked, so no"
+                            + " repayment was taken. Try again, or take the cash without a customer.");
+                })
+                .flatMap(found -> {
+                    MasterDataClient.Credit credit = found.orElseThrow(() -> ApiException.notFound(
+                            TerminalErrors.CUSTOMER_NOT_FOUND, "Customer not found: " + customerCode));
+                    if (amount.compareTo(credit.owed()) > 0) {
+                        return Uni.createFrom().failure(ApiException.badRequest(TerminalErrors.REPAYMENT_TOO_LARGE,
+                                "Repayment of " + amount.stripTrailingZeros().toPlainString() + " is more than the "
+                                        + credit.owed().stripTrailingZeros().toPlainString() + " customer "
+                                        + customerCode + " owes"));
+                    }
+                    return cashInOut(tenantId, terminalId, amount, description, customerCode, repaymentId);
+                });
+    }
+
+    private Uni<CashInOutLogEntry> cashInOut(String tenantId, String terminalId, BigDecimal amount, String description,
+                                             String customerCode, String repaymentId) {
         return tx.run(tenantId, s -> terminals.lock(s, terminalId).flatMap(found -> {
             Terminal t = TerminalService.require(found, terminalId);
             if (!t.isSignedIn()) {
@@ -181,16 +219,24 @@ public class BusinessDayService {
                 return Uni.createFrom().failure(TerminalErrors.status("Terminal is not opened: " + terminalId));
             }
             ZonedDateTime now = now();
-            return storeName(s, t).flatMap(storeName ->
-                    cash(s, tenantId, t, storeName, header(t, storeName, now), amount, description));
+            return storeName(s, t).flatMap(storeName -> cash(s, tenantId, t, storeName, header(t, storeName, now),
+                    amount, description, customerCode, repaymentId));
         }));
     }
 
     private Uni<CashInOutLogEntry> cash(Mutiny.Session s, String tenantId, Terminal t, String storeName,
                                         Receipts.Header header, BigDecimal amount, String description) {
-        String text = Receipts.cashInOut(header, amount, description);
+        return cash(s, tenantId, t, storeName, header, amount, description, null, null);
+    }
+
+    private Uni<CashInOutLogEntry> cash(Mutiny.Session s, String tenantId, Terminal t, String storeName,
+                                        Receipts.Header header, BigDecimal amount, String description,
+                                        String customerCode, String repaymentId) {
+        String text = Receipts.cashInOut(header, amount, description, customerCode);
         CashInOutLogEntry e = new CashInOutLogEntry();
         e.eventId = UUID.randomUUID();
+        e.customerCode = customerCode;
+        e.repaymentId = customerCode == null ? null : repaymentId != null ? repaymentId : e.eventId.toString();
         e.storeCode = t.storeCode;
         e.terminalNo = t.terminalNo;
         e.staffId = t.staffId;
@@ -205,7 +251,7 @@ public class BusinessDayService {
         e.journalText = text;
         CashLog event = new CashLog(e.eventId.toString(), CashLog.EVENT_TYPE, tenantId, t.storeCode, storeName,
                 t.terminalNo, t.staffId, t.staffName, t.businessDate, t.openCounter, t.businessCounter,
-                e.generateDateTime, amount, description, text, text);
+                e.generateDateTime, amount, description, text, text, e.customerCode, e.repaymentId);
         return s.persist(e).flatMap(v -> events.cashLog(s, t.terminalId, event)).replaceWith(e);
     }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Test doubles of the HTTP APIs the terminal service calls: {@code POST /api/v1/tenants} of the five
- * other services, master data's staff lookup and the cart's transaction list. Each runs on a port of
+ * other services, master data's staff and customer-ledger lookups and the cart's transaction list. Each runs on a port of
  * its own and can be stopped and started again on that port; the answers come from data the test sets.
  *
  * <p>Quarkus may load this class in another class loader than the test's, so tests steer the doubles
@@ -39,6 +39,7 @@ public class Doubles implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
     private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
     private final Map<String, String> staff = new ConcurrentHashMap<>();
+    private final Map<String, String> owed = new ConcurrentHashMap<>();
     private final Map<String, long[]> transactions = new ConcurrentHashMap<>();
     private final Map<String, List<String>> calls = new ConcurrentHashMap<>();
 
@@ -83,6 +84,7 @@ public class Doubles implements QuarkusTestResourceLifecycleManager {
         vertx.executeBlocking(() -> {
             switch (path[0]) {
                 case "staff" -> staff.put(path[1] + ":" + path[2], request.getParam("name"));
+                case "customer" -> owed.put(path[1] + ":" + path[2], request.getParam("owed"));
                 case "tx" -> transactions.put(String.join(":", path[1], path[2], path[3], path[4], path[5]),
                         new long[]{Long.parseLong(request.getParam("count")), Long.parseLong(request.getParam("last"))});
                 case "stop" -> await(servers.remove(path[1]).close());
@@ -120,6 +122,16 @@ public class Doubles implements QuarkusTestResourceLifecycleManager {
                     reply(request, 200, new JsonObject().put("success", true).put("code", 200).put("data",
                             new JsonObject().put("id", path[6]).put("name", name).put("pin", "1234")
                                     .put("roles", new JsonArray().add("staff"))));
+                }
+            } else if (service.equals("masterdata") && path.length == 8 && path[5].equals("customers")
+                    && path[7].equals("ledger")) {
+                String credit = owed.get(path[4] + ":" + path[6]);
+                if (credit == null) {
+                    reply(request, 404, error(404, "405001", "Customer not found"));
+                } else {
+                    reply(request, 200, new JsonObject().put("success", true).put("code", 200).put("data",
+                            new JsonObject().put("customerCode", path[6]).put("creditLimit", 100000)
+                                    .put("creditBalance", Double.parseDouble(credit)).put("creditReserved", 0)));
                 }
             } else if (service.equals("cart") && path.length == 10 && path[9].equals("transactions")) {
                 long[] counted = transactions.getOrDefault(String.join(":", path[4], path[6], path[8],
@@ -164,6 +176,11 @@ public class Doubles implements QuarkusTestResourceLifecycleManager {
     /** A staff member master data knows. */
     public static void staff(String tenantId, String staffId, String name) {
         send("/staff/" + tenantId + "/" + staffId + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+
+    /** A customer master data knows, owing {@code owed} on store credit. */
+    public static void customer(String tenantId, String customerCode, long owed) {
+        send("/customer/" + tenantId + "/" + customerCode + "?owed=" + owed);
     }
 
     /** What the cart answers for one session: how many transactions and the last number. */
