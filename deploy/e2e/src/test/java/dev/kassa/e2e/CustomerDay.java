@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.kassa.e2e.BusinessDayTest.CART;
+import static dev.kassa.e2e.BusinessDayTest.JOURNAL;
 import static dev.kassa.e2e.BusinessDayTest.MASTERDATA;
 import static dev.kassa.e2e.BusinessDayTest.TERMINAL;
 import static dev.kassa.e2e.BusinessDayTest.obj;
@@ -39,12 +40,13 @@ import static org.awaitility.Awaitility.await;
  * (refused)   2 x 49-02 = 550 on credit: 660 + 550 > 1000: 400 / 403008
  * tx 4 sale   the same 550: credit 340 (exactly what is   +5 -> 12         1000
  *             left), cash 210
- * repayment   400 in the back office                                       600
- * tx 5 return of tx 4: 340 back to credit, 210 cash       -5 -> 7          260
- * tx 6 offline sale uploaded twice: 1 x 49-01 = 132 on    +1 -> 8          392
+ * repayment   400 in the back office (cash log, terminal 0)                600
+ * repayment   100 as a cash-in at the till                                 500
+ * tx 5 return of tx 4: 340 back to credit, 210 cash       -5 -> 7          160
+ * tx 6 offline sale uploaded twice: 1 x 49-01 = 132 on    +1 -> 8          292
  *             credit, never held (flagged for review)
  * </pre>
- * Credit ageing: 392 in 0-30 days on the day, in 31-60 days 45 days later. Points liability 8 (worth 8).
+ * Credit ageing: 292 in 0-30 days on the day, in 31-60 days 45 days later. Points liability 8 (worth 8).
  * Top customer C0001: 550 + 132 + 660 + 550 - 550 + 132 = 1474 in 5 sales.
  */
 final class CustomerDay {
@@ -186,27 +188,55 @@ final class CustomerDay {
         String customer = "/api/v1/tenants/" + tenant + "/customers/" + CUSTOMER;
         steps.run("customer: masterdata: repayment of 400 in the back office (retried with its id: posted once): owes 600",
                 () -> {
-            Map<String, Object> body = obj("amount", 400, "repaymentId", "E2E-REPAY-1", "reference", "paid at the counter");
+            Map<String, Object> body = obj("amount", 400, "repaymentId", "E2E-REPAY-1", "reference", "paid at the office",
+                    "storeCode", STORE);
             for (int attempt = 0; attempt < 2; attempt++) {
                 Reply r = api.post(MASTERDATA, customer + "/credit/repayments").bearer(adminToken).json(body).call()
                         .expect(201);
                 Expect.on(r).num("/data/creditBalance", 600).num("/data/creditAvailable", 400).verify();
             }
         });
-        steps.run("customer: cart: tx 5, return of tx 4 (340 back to credit, 210 cash): owes 260, 7 points", () -> {
+        steps.run("customer: terminal: cash-in of 100 for " + CUSTOMER + " repays credit (posted from the cash log): owes 500",
+                () -> {
+            Reply r = api.post(TERMINAL, terminalPath("/cash-in")).bearer(terminalToken)
+                    .json(obj("amount", 100, "customer_code", CUSTOMER, "repayment_id", "E2E-REPAY-2")).call().expect(200);
+            Expect.on(r).num("/data/amount", 100).verify();
+            awaitLedger("creditBalance", 500);
+        });
+        steps.check("customer: journal: both repayments are cash ins of the store: the back office's (terminal 0) "
+                + "and the till's (terminal " + TERMINAL_NO + ")", () -> {
+            String journals = "/api/v1/tenants/" + tenant + "/stores/" + STORE + "/journals";
+            AtomicReference<String> last = new AtomicReference<>();
+            try {
+                await().atMost(eventsTimeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    Reply r = api.get(JOURNAL, journals).bearer(adminToken).query("keywords", CUSTOMER)
+                            .query("transaction_types", 401).query("limit", 100).call();
+                    last.set(r.body());
+                    if (r.status() != 200 || r.json().at("/metadata/total").asInt() != 2) {
+                        return false;
+                    }
+                    List<Integer> terminals = new java.util.ArrayList<>();
+                    r.json().at("/data").forEach(j -> terminals.add(j.path("terminalNo").asInt()));
+                    return terminals.containsAll(List.of(0, TERMINAL_NO));
+                });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("after " + eventsTimeout.toSeconds() + " s: " + last.get());
+            }
+        });
+        steps.run("customer: cart: tx 5, return of tx 4 (340 back to credit, 210 cash): owes 160, 7 points", () -> {
             Reply r = api.post(CART, "/api/v1/tenants/" + tenant + "/stores/" + STORE + "/terminals/" + TERMINAL_NO
                             + "/transactions/4/return").bearer(terminalToken)
                     .json(List.of(obj("paymentCode", "31", "amount", 340), obj("paymentCode", "01", "amount", 210)))
                     .call().expect(200);
             Expect.on(r).num("/data/transactionType", 102).num("/data/transactionNo", 5)
                     .num("/data/totalAmountWithTax", 550).verify();
-            awaitLedger("creditBalance", 260);
+            awaitLedger("creditBalance", 160);
             awaitLedger("pointsBalance", 7);
-            expectLedger(Map.of("creditLimit", CREDIT_LIMIT, "creditBalance", 260, "creditReserved", 0,
-                    "creditAvailable", 740, "pointsBalance", 7, "pointsReserved", 0, "pointsAvailable", 7));
+            expectLedger(Map.of("creditLimit", CREDIT_LIMIT, "creditBalance", 160, "creditReserved", 0,
+                    "creditAvailable", 840, "pointsBalance", 7, "pointsReserved", 0, "pointsAvailable", 7));
         });
         steps.run("customer: cart: tx 6, an offline sale to " + CUSTOMER + " on credit (132, flagged unchecked_credit:31), "
-                + "uploaded twice: owes 392, 8 points", () -> {
+                + "uploaded twice: owes 292, 8 points", () -> {
             Map<String, Object> batch = obj("sales", List.of(obj("clientSaleId", UUID.randomUUID().toString(),
                     "localTime", OffsetDateTime.now().minusMinutes(10).truncatedTo(ChronoUnit.SECONDS).toString(),
                     "customerCode", CUSTOMER,
@@ -219,24 +249,24 @@ final class CustomerDay {
                         .num("/data/sales/0/totalAmountWithTax", 132)
                         .text("/data/sales/0/reviewReasons/0", "unchecked_credit:31").verify();
             }
-            awaitLedger("creditBalance", 392);
+            awaitLedger("creditBalance", 292);
             awaitLedger("pointsBalance", 8);
         });
     }
 
     private void checkReports() {
         String reports = "/api/v1/tenants/" + tenant + "/reports/customers";
-        steps.check("customer: masterdata: credit ageing 392 in 0-30 days on the day, in 31-60 days 45 days later", () -> {
+        steps.check("customer: masterdata: credit ageing 292 in 0-30 days on the day, in 31-60 days 45 days later", () -> {
             Reply r = api.get(MASTERDATA, reports + "/credit-ageing").bearer(adminToken).query("as_of", businessDate)
                     .call().expect(200);
-            Expect.on(r).num("/data/totalOutstanding", 392).num("/data/days0To30", 392).num("/data/days31To60", 0)
+            Expect.on(r).num("/data/totalOutstanding", 292).num("/data/days0To30", 292).num("/data/days31To60", 0)
                     .num("/data/customerCount", 1).text("/data/customers/0/customerCode", CUSTOMER)
-                    .num("/data/customers/0/outstanding", 392).num("/data/customers/0/days0To30", 392).verify();
+                    .num("/data/customers/0/outstanding", 292).num("/data/customers/0/days0To30", 292).verify();
             String later = LocalDate.parse(businessDate, DateTimeFormatter.BASIC_ISO_DATE).plusDays(45)
                     .format(DateTimeFormatter.BASIC_ISO_DATE);
             r = api.get(MASTERDATA, reports + "/credit-ageing").bearer(adminToken).query("as_of", later).call().expect(200);
-            Expect.on(r).num("/data/totalOutstanding", 392).num("/data/days0To30", 0).num("/data/days31To60", 392)
-                    .num("/data/customers/0/days31To60", 392).verify();
+            Expect.on(r).num("/data/totalOutstanding", 292).num("/data/days0To30", 0).num("/data/days31To60", 292)
+                    .num("/data/customers/0/days31To60", 292).verify();
         });
         steps.check("customer: masterdata: points liability 8 worth 8; top customer " + CUSTOMER + " 1474 in 5 sales", () -> {
             Reply r = api.get(MASTERDATA, reports + "/points-liability").bearer(adminToken).call().expect(200);
