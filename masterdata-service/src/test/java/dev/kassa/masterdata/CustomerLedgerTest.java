@@ -1,6 +1,8 @@
 package dev.kassa.masterdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kassa.masterdata.grpc.v1.CustomerReply;
+import dev.kassa.masterdata.grpc.v1.CustomerRequest;
 import dev.kassa.masterdata.grpc.v1.ReservationReply;
 import dev.kassa.masterdata.service.LedgerService;
 import io.grpc.Status;
@@ -367,5 +369,43 @@ class CustomerLedgerTest extends LedgerTestBase {
         assertEquals(Status.Code.FAILED_PRECONDITION, assertThrows(StatusRuntimeException.class,
                 () -> confirm(t, "S1", 1, r.getReservationId())).getStatus().getCode());
         assertReconciled(t, "K");
+    }
+
+    @Test
+    void aTillLooksUpTheCustomerItAttachesOnlyInItsOwnTenant() {
+        String t = provisioned();
+        as(userToken(t)).body(Map.of("customerCode", "GOLD1", "name", "Mira Gold", "loyaltyTier", "gold",
+                "creditLimit", 500)).post("/api/v1/tenants/" + t + "/customers").then().statusCode(201);
+        customer(t, "GONE", 0);
+        as(userToken(t)).post("/api/v1/tenants/" + t + "/customers/GONE/erase").then().statusCode(200);
+        reserve(t, "S1", 1, "GOLD1", "credit", 120);
+
+        CustomerReply gold = lookUp(terminalToken(t, "S1", 1), t, "GOLD1");
+        assertEquals("GOLD1", gold.getCustomerCode());
+        assertEquals("Mira Gold", gold.getName());
+        assertEquals("gold", gold.getLoyaltyTier());
+        assertEquals(false, gold.getErased());
+        assertEquals(0, new BigDecimal("380").compareTo(new BigDecimal(gold.getCreditAvailable())), "500 less 120 held");
+        assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal(gold.getPointsAvailable())));
+
+        CustomerReply gone = lookUp(terminalToken(t, "S1", 1), t, "GONE");
+        assertTrue(gone.getErased());
+        assertEquals("(erased)", gone.getName());
+
+        assertEquals(Status.Code.NOT_FOUND, assertThrows(StatusRuntimeException.class,
+                () -> lookUp(terminalToken(t, "S1", 1), t, "NOBODY")).getStatus().getCode());
+        // another tenant's till asks its own tenant for this tenant's customer: not there
+        String other = provisioned();
+        assertEquals(Status.Code.NOT_FOUND, assertThrows(StatusRuntimeException.class,
+                () -> lookUp(terminalToken(other, "S1", 1), other, "GOLD1")).getStatus().getCode());
+        // or names this tenant in the request: refused
+        assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class,
+                () -> lookUp(terminalToken(other, "S1", 1), t, "GOLD1")).getStatus().getCode());
+        assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(StatusRuntimeException.class,
+                () -> lookUp(terminalToken(t, "S1", 1), t, "")).getStatus().getCode());
+    }
+
+    private CustomerReply lookUp(String token, String tenant, String code) {
+        return ledgerStub(token).customer(CustomerRequest.newBuilder().setTenantId(tenant).setCustomerCode(code).build());
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The cart aggregate: one sale from creation to bill or cancel.
@@ -73,6 +74,8 @@ public final class Cart {
     private Map<String, Object> additionalInfo = Map.of();
     /** The customer the sale is for, or null; the tranlog carries it as {@code additional_info.customer_code}. */
     private String customerCode;
+    /** The attached customer as master data answered (null when none, or named at create without a look-up). */
+    private Customer customer;
 
     private Cart() {
         // for Jackson
@@ -311,6 +314,50 @@ public final class Cart {
     }
 
     public String customerCode() { return customerCode; }
+
+    public Customer customer() { return customer; }
+
+    /**
+     * Whether making {@code code} (null: nobody) the cart's customer changes anything; asked before the
+     * customer is looked up. Not while the cart is finished (400 / 300004), nor while a credit or points
+     * payment holds the current customer's ledger (400 / 300004): the hold would be left without its
+     * sale. The same customer again changes nothing.
+     */
+    public boolean changesCustomer(String code, CartEvent event, CartContext ctx) {
+        CartStateMachine.transition(cartStatus, event);
+        if (Objects.equals(code, customerCode)) {
+            return false;
+        }
+        for (Payment p : payments) {
+            PaymentPlugin plugin = ctx.paymentPlugins().find(p.paymentCode());
+            if (plugin != null && plugin.ledger() != null) {
+                throw ApiException.invalidState("The customer cannot change while payment " + p.paymentNo() + " ("
+                        + p.paymentName() + ") holds the " + plugin.ledger() + " of customer " + customerCode
+                        + ": resume item entry first");
+            }
+        }
+        return true;
+    }
+
+    /** Names the customer the sale is for (see {@link #changesCustomer}); the state stays. */
+    public Cart attachCustomer(Customer who, CartContext ctx) {
+        if (changesCustomer(who.customerCode(), CartEvent.ATTACH_CUSTOMER, ctx)) {
+            customerCode = who.customerCode();
+            customer = who;
+            version++;
+        }
+        return this;
+    }
+
+    /** The sale is for nobody in particular again (see {@link #changesCustomer}); the state stays. */
+    public Cart detachCustomer(CartContext ctx) {
+        if (changesCustomer(null, CartEvent.DETACH_CUSTOMER, ctx)) {
+            customerCode = null;
+            customer = null;
+            version++;
+        }
+        return this;
+    }
 
     // ---------------------------------------------------------------- internals
 

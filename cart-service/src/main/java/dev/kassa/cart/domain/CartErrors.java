@@ -62,7 +62,8 @@ public final class CartErrors {
 
     public static ApiException customerRequired(String paymentCode) {
         return ApiException.badRequest(CUSTOMER_REQUIRED,
-                "Payment " + paymentCode + " needs a customer: create the cart with customer_code");
+                "Payment " + paymentCode + " needs a customer: attach one to the cart (PUT /api/v1/carts/{cart_id}/customer)"
+                        + " or create it with customer_code");
     }
 
     public static ApiException balanceZero() {

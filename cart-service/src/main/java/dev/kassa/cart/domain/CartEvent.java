@@ -17,7 +17,11 @@ public enum CartEvent {
     ADD_CART_DISCOUNT("add_discount_to_cart_async"),
     ADD_PAYMENT("add_payment_to_cart_async"),
     BILL("bill_async"),
-    RESUME_ITEM_ENTRY("resume_item_entry_async");
+    RESUME_ITEM_ENTRY("resume_item_entry_async"),
+    /** Kassa's addition: names the customer of an open cart (PUT .../customer). */
+    ATTACH_CUSTOMER("attach_customer_to_cart_async"),
+    /** Kassa's addition: removes the customer of an open cart (DELETE .../customer). */
+    DETACH_CUSTOMER("detach_customer_from_cart_async");
 
     private final String operation;
 

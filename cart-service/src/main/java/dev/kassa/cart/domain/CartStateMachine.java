@@ -12,7 +12,8 @@ import static dev.kassa.cart.domain.CartState.*;
 
 /**
  * The cart's state machine as one table: state x event -> next state (kugel-features.md §4).
- * An event missing from a state's row is not allowed there: 400 with code 300004.
+ * An event missing from a state's row is not allowed there: 400 with code 300004. Attaching and
+ * removing a customer (Kassa's additions) are allowed while the cart is open and keep its state.
  */
 public final class CartStateMachine {
 
@@ -25,6 +26,8 @@ public final class CartStateMachine {
         row(Idle,
                 ADD_ITEM,          EnteringItem,
                 GET,               Idle,
+                ATTACH_CUSTOMER,   Idle,
+                DETACH_CUSTOMER,   Idle,
                 CANCEL,            Cancelled);
         row(EnteringItem,
                 ADD_ITEM,          EnteringItem,
@@ -33,12 +36,16 @@ public final class CartStateMachine {
                 CANCEL_LINE_ITEM,  EnteringItem,
                 UPDATE_QUANTITY,   EnteringItem,
                 UPDATE_UNIT_PRICE, EnteringItem,
+                ATTACH_CUSTOMER,   EnteringItem,
+                DETACH_CUSTOMER,   EnteringItem,
                 CANCEL,            Cancelled,
                 SUBTOTAL,          Paying,
                 GET,               EnteringItem);
         row(Paying,
                 ADD_CART_DISCOUNT, Paying,
                 ADD_PAYMENT,       Paying,
+                ATTACH_CUSTOMER,   Paying,
+                DETACH_CUSTOMER,   Paying,
                 CANCEL,            Cancelled,
                 BILL,              Completed,
                 GET,               Paying,

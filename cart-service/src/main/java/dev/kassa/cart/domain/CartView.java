@@ -1,5 +1,7 @@
 package dev.kassa.cart.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -36,7 +38,17 @@ public record CartView(
         String receiptText,
         String journalText,
         StaffView staff,
-        StatusView status) {
+        StatusView status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CustomerView customer) {
+
+    /**
+     * Kassa's addition: the customer the sale is for, left out when there is none (a Kugel client sees
+     * Kugel's fields only). Name, tier and what they could spend are
+     * master data's answer when the customer was attached; a customer named at create shows only the code.
+     */
+    public record CustomerView(String customerCode, String name, String loyaltyTier, BigDecimal pointsAvailable,
+                               BigDecimal creditAvailable) {
+    }
 
     public record LineItemView(
             int lineNo,
@@ -111,7 +123,17 @@ public record CartView(
                 cart.receiptText(),
                 cart.journalText(),
                 cart.staff() == null ? null : new StaffView(cart.staff().id(), cart.staff().name()),
-                new StatusView(cart.isCancelled(), false, false));
+                new StatusView(cart.isCancelled(), false, false),
+                customer(cart));
+    }
+
+    static CustomerView customer(Cart cart) {
+        if (cart.customerCode() == null) {
+            return null;
+        }
+        Customer c = cart.customer();
+        return c == null ? new CustomerView(cart.customerCode(), null, null, null, null)
+                : new CustomerView(c.customerCode(), c.name(), c.loyaltyTier(), c.pointsAvailable(), c.creditAvailable());
     }
 
     static LineItemView lineItem(LineItem l) {

@@ -5,6 +5,7 @@ import dev.kassa.cart.domain.CartView;
 import dev.kassa.cart.domain.DiscountRequest;
 import dev.kassa.cart.domain.PaymentRequest;
 import dev.kassa.cart.client.Recommendations;
+import dev.kassa.cart.service.CartCustomers;
 import dev.kassa.cart.service.CartRecommendations;
 import dev.kassa.cart.service.CartService;
 import dev.kassa.cart.service.TerminalCaller;
@@ -22,10 +23,12 @@ import jakarta.validation.constraints.Size;
 import dev.kassa.common.api.Limits;
 import dev.kassa.common.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -44,6 +47,8 @@ public class CartResource {
     CartService carts;
     @Inject
     CartRecommendations recommendations;
+    @Inject
+    CartCustomers customers;
     @Inject
     CallerContext callers;
     @Inject
@@ -183,5 +188,26 @@ public class CartResource {
     public Uni<ApiResponse<CartView>> resume(@PathParam("cartId") String cartId) {
         return ok(carts.resumeItemEntry(caller(), cartId), "Item entry resumed",
                 "resume_item_entry");
+    }
+
+    /**
+     * Attaches a customer to the open cart (Idle, EnteringItem or Paying), looked up in master data:
+     * unknown or erased 404, ledger away 503 / 601002; refused (400 / 300004) while a credit or points
+     * payment holds the current customer's ledger. The same customer again changes nothing.
+     */
+    @RolesAllowed(Roles.TERMINAL)
+    @PUT
+    @Path("/{cartId}/customer")
+    public Uni<ApiResponse<CartView>> attachCustomer(@PathParam("cartId") String cartId,
+                                                     @Valid @NotNull Requests.AttachCustomer body) {
+        return ok(customers.attach(caller(), cartId, body.customerCode()), "Customer attached", "attach_customer");
+    }
+
+    /** Removes the open cart's customer; refused (400 / 300004) while a credit or points payment holds their ledger. */
+    @RolesAllowed(Roles.TERMINAL)
+    @DELETE
+    @Path("/{cartId}/customer")
+    public Uni<ApiResponse<CartView>> detachCustomer(@PathParam("cartId") String cartId) {
+        return ok(customers.detach(caller(), cartId), "Customer removed", "detach_customer");
     }
 }

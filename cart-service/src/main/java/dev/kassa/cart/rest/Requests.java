@@ -26,6 +26,10 @@ final class Requests {
                       @Name String userName, @Code String customerCode) {
     }
 
+    /** {@code customerCode}: the customer to attach to an open cart (as scanned from a loyalty card). */
+    record AttachCustomer(@NotBlank @Code String customerCode) {
+    }
+
     record Item(@NotNull @Code String itemCode,
                 @Digits(integer = Limits.QUANTITY_INTEGER_DIGITS, fraction = 0) Integer quantity,
                 @Amount BigDecimal unitPrice) {

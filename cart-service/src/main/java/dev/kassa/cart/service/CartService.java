@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -175,7 +176,14 @@ public class CartService {
                 int before = l.cart().payments().size();
                 Cart trial = l.cart().addPayments(requests, ctx);
                 return holds.reserve(caller, trial, before, requests, ctx).flatMap(held ->
-                        attempt(caller, cartId, cart -> cart.addPayments(held.requests(), ctx), 1, null)
+                        attempt(caller, cartId, cart -> {
+                            // the holds are the customer's of the trial: not added if another was attached meanwhile
+                            if (!Objects.equals(cart.customerCode(), trial.customerCode())) {
+                                throw ApiException.invalidState("The cart's customer changed while the payment was"
+                                        + " being held: tender again");
+                            }
+                            return cart.addPayments(held.requests(), ctx);
+                        }, 1, null)
                                 .onFailure().call(t -> holds.release(caller, held.reservations())));
             });
         });

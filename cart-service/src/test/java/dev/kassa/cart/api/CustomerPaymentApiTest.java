@@ -20,16 +20,20 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Credit (31) and points (21) payments: held in the customer's ledger (the master-data double's
  * CustomerLedger, see {@link LedgerDouble}) before they are added, confirmed by the bill, released by
- * cancel and resume; refused beyond the limit, without a customer, or while the ledger is down.
+ * cancel and resume; refused beyond the limit, without a customer, or while the ledger is down. The
+ * customer is named at create or attached to the open cart ({@code PUT/DELETE .../customer}), looked up
+ * in the ledger, and cannot change while one of their holds is on the cart.
  */
 @QuarkusTest
 class CustomerPaymentApiTest extends CartApiTestBase {
@@ -225,5 +229,128 @@ class CustomerPaymentApiTest extends CartApiTestBase {
         JsonNode tranlog = SaleFlowApiTest.tranlog(tenant, 9, no);
         assertEquals(120, tranlog.path("payments").get(0).path("amount").asInt());
         assertEquals("reservation:" + held.getString("holds[0].id"), tranlog.path("payments").get(0).path("detail").asText());
+    }
+
+    private static Response attach(String token, String cartId, String customer) {
+        return as(token).body(Map.of("customer_code", customer)).put("/api/v1/carts/" + cartId + "/customer");
+    }
+
+    @Test
+    void aCustomerAttachedToAnOpenCartPaysByPointsAndTheTranlogNamesThem() {
+        String customer = "PT60-" + UUID.randomUUID(); // 60 points, worth 2 each
+        String cartId = createCart(token);
+        addItem(token, cartId, "49-01", 2); // 220
+        attach(token, cartId, customer).then().statusCode(200).body("success", is(true))
+                .body("operation", equalTo("attach_customer"))
+                .body("data.cartStatus", equalTo("EnteringItem"))
+                .body("data.customer.customerCode", equalTo(customer))
+                .body("data.customer.name", equalTo("Customer " + customer))
+                .body("data.customer.loyaltyTier", equalTo("gold"))
+                .body("data.customer.pointsAvailable", equalTo(60))
+                .body("data.totalAmountWithTax", equalTo(220));
+        // the same customer again changes nothing
+        attach(token, cartId, customer).then().statusCode(200).body("data.customer.customerCode", equalTo(customer))
+                .body("data.lineItems", hasSize(1));
+
+        post(token, cartId, "subtotal", null);
+        JsonPath paid = post(token, cartId, "payments", List.of(Map.of("paymentCode", "21", "amount", 120),
+                Map.of("paymentCode", "01", "amount", 100)));
+        JsonPath held = ledger(customer);
+        assertEquals(60, held.getInt("held"));
+        assertEquals(cartId, held.getString("holds[0].cartId"));
+        assertEquals("reservation:" + held.getString("holds[0].id"), paid.getString("data.payments[0].paymentDetail"));
+        int no = post(token, cartId, "bill", null).getInt("data.transactionNo");
+        assertEquals("confirmed", ledger(customer).getString("holds[0].status"));
+        JsonNode tranlog = SaleFlowApiTest.tranlog(tenant, 9, no);
+        assertEquals(customer, tranlog.path("additional_info").path("customer_code").asText());
+        // a finished cart keeps its customer
+        attach(token, cartId, "PT5-" + UUID.randomUUID()).then().statusCode(400).body("userError.code", equalTo("300004"));
+        as(token).delete("/api/v1/carts/" + cartId + "/customer").then().statusCode(400)
+                .body("userError.code", equalTo("300004"));
+    }
+
+    @Test
+    void anUnknownOrErasedCustomerIsNotFoundAndOtherTerminalsCannotReachTheCart() {
+        String customer = "CR500-" + UUID.randomUUID();
+        String cartId = createCart(token);
+        attach(token, cartId, customer).then().statusCode(200).body("data.customer.creditAvailable", equalTo(500));
+        for (String unknown : List.of("NOBODY-" + UUID.randomUUID(), "GONE-" + UUID.randomUUID())) {
+            attach(token, cartId, unknown).then().statusCode(404).body("success", is(false))
+                    .body("userError.code", equalTo("100001"))
+                    .body("userError.message", equalTo("Customer not found: " + unknown));
+        }
+        attach(token, cartId, " ").then().statusCode(422).body("success", is(false));
+        as(token).body(Map.of()).put("/api/v1/carts/" + cartId + "/customer").then().statusCode(422);
+        // another terminal of the tenant, and terminal 9 of another tenant, do not find the cart
+        String otherTenant = terminalToken(newTenant(), 9);
+        for (String other : List.of(terminalToken(tenant, 8), otherTenant)) {
+            attach(other, cartId, "CR100-" + UUID.randomUUID()).then().statusCode(404)
+                    .body("userError.code", equalTo("401002"));
+            as(other).delete("/api/v1/carts/" + cartId + "/customer").then().statusCode(404)
+                    .body("userError.code", equalTo("401002"));
+        }
+        as(token).get("/api/v1/carts/" + cartId).then().statusCode(200)
+                .body("data.customer.customerCode", equalTo(customer)).body("data.cartStatus", equalTo("Idle"));
+    }
+
+    @Test
+    void theCustomerCannotChangeWhileTheirCreditIsHeld() {
+        String customer = "CR500-" + UUID.randomUUID();
+        String cartId = customerCart(customer, 2); // named at create: only the code is shown
+        as(token).get("/api/v1/carts/" + cartId).then().body("data.customer.customerCode", equalTo(customer))
+                .body("data.customer.name", nullValue());
+        post(token, cartId, "payments", List.of(Map.of("paymentCode", "31", "amount", 100)));
+        as(token).delete("/api/v1/carts/" + cartId + "/customer").then().statusCode(400).body("success", is(false))
+                .body("userError.code", equalTo("300004"))
+                .body("userError.message", containsString("resume item entry first"));
+        attach(token, cartId, "CR900-" + UUID.randomUUID()).then().statusCode(400)
+                .body("userError.code", equalTo("300004"));
+        attach(token, cartId, customer).then().statusCode(200); // the same customer: nothing changes
+        as(token).get("/api/v1/carts/" + cartId).then().statusCode(200)
+                .body("data.customer.customerCode", equalTo(customer)).body("data.payments", hasSize(1));
+        assertEquals(100, ledger(customer).getInt("held"));
+
+        post(token, cartId, "resume-item-entry", null); // releases the hold
+        as(token).delete("/api/v1/carts/" + cartId + "/customer").then().statusCode(200)
+                .body("operation", equalTo("detach_customer"))
+                .body("data.customer", nullValue()).body("data.cartStatus", equalTo("EnteringItem"));
+        post(token, cartId, "subtotal", null);
+        as(token).body(List.of(Map.of("paymentCode", "31", "amount", 220)))
+                .post("/api/v1/carts/" + cartId + "/payments").then().statusCode(400)
+                .body("userError.code", equalTo("403007"))
+                .body("userError.message", containsString("needs a customer"));
+        assertEquals(0, ledger(customer).getInt("held"));
+    }
+
+    @Test
+    void anAttachIsAppliedOnceUnderItsIdempotencyKey() {
+        String customer = "CR300-" + UUID.randomUUID();
+        String cartId = createCart(token);
+        String key = UUID.randomUUID().toString();
+        Response first = as(token).header("Idempotency-Key", key).body(Map.of("customer_code", customer))
+                .put("/api/v1/carts/" + cartId + "/customer");
+        first.then().statusCode(200).body("data.customer.customerCode", equalTo(customer));
+        as(token).delete("/api/v1/carts/" + cartId + "/customer").then().statusCode(200);
+        Response again = as(token).header("Idempotency-Key", key).body(Map.of("customer_code", customer))
+                .put("/api/v1/carts/" + cartId + "/customer");
+        again.then().statusCode(200).header("Idempotent-Replayed", "true");
+        assertEquals(first.jsonPath().getString("data.customer.customerCode"),
+                again.jsonPath().getString("data.customer.customerCode"));
+        as(token).get("/api/v1/carts/" + cartId).then().body("data.customer", nullValue());
+    }
+
+    @Test
+    void ledgerDownIs503WhenAttachingAndTheCartKeepsItsCustomer() {
+        String customer = "CR500-" + UUID.randomUUID();
+        String cartId = createCart(token);
+        attach(token, cartId, customer).then().statusCode(200);
+        LedgerDouble.takeDown();
+        attach(token, cartId, "CR900-" + UUID.randomUUID()).then().statusCode(503).body("success", is(false))
+                .body("userError.code", equalTo("601002"));
+        as(token).get("/api/v1/carts/" + cartId).then().statusCode(200)
+                .body("data.customer.customerCode", equalTo(customer)).body("data.customer.creditAvailable", equalTo(500));
+        // removing a customer looks nothing up
+        as(token).delete("/api/v1/carts/" + cartId + "/customer").then().statusCode(200)
+                .body("data.customer", nullValue());
     }
 }

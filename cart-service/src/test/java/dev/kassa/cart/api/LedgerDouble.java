@@ -1,6 +1,7 @@
 package dev.kassa.cart.api;
 
 import dev.kassa.masterdata.grpc.v1.CustomerLedgerGrpc;
+import dev.kassa.masterdata.grpc.v1.CustomerReply;
 import dev.kassa.masterdata.grpc.v1.ReservationReply;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.grpc.common.GrpcStatus;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Master data's {@code CustomerLedger} in the {@link MasterDataDouble}: an in-memory ledger with the
  * real one's rules. Customers by code: {@code CR<limit>-<anything>} owes nothing with that credit
- * limit, {@code PT<points>-<anything>} has that many points; others are unknown (NOT_FOUND). Reserve
+ * limit, {@code PT<points>-<anything>} has that many points, {@code GONE-<anything>} is erased; others are
+ * unknown (NOT_FOUND). Customer answers who a customer is and what is still available. Reserve
  * holds when {@code owed + held + amount <= limit} (points: {@code balance - held - amount >= 0}),
  * else FAILED_PRECONDITION; Confirm moves a held reservation to confirmed (a released one:
  * FAILED_PRECONDITION); Release frees a held or confirmed one, twice is harmless. A call without
@@ -56,6 +58,34 @@ final class LedgerDouble {
     }
 
     static void register(GrpcServer grpc) {
+        grpc.callHandler(CustomerLedgerGrpc.getCustomerMethod(), call -> call.handler(req -> {
+            if (call.headers().get("authorization") == null && call.headers().get("x-api-key") == null) {
+                call.response().status(GrpcStatus.UNAUTHENTICATED).end();
+                return;
+            }
+            String customer = req.getCustomerCode();
+            if (customer.startsWith("GONE-")) {
+                call.response().end(CustomerReply.newBuilder().setCustomerCode(customer).setName("(erased)")
+                        .setLoyaltyTier("standard").setErased(true).setPointsAvailable("0").setCreditAvailable("0")
+                        .build());
+                return;
+            }
+            BigDecimal start = opening(customer);
+            if (start == null) {
+                call.response().status(GrpcStatus.NOT_FOUND).statusMessage("Customer " + customer).end();
+                return;
+            }
+            boolean credit = customer.startsWith("CR");
+            BigDecimal available;
+            synchronized (HOLDS) {
+                available = start.subtract(HOLDS.values().stream().filter(h -> h.customer().equals(customer) && h.held())
+                        .map(Hold::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+            }
+            call.response().end(CustomerReply.newBuilder().setCustomerCode(customer).setName("Customer " + customer)
+                    .setLoyaltyTier(credit ? "standard" : "gold").setErased(false)
+                    .setPointsAvailable(credit ? "0" : available.toPlainString())
+                    .setCreditAvailable(credit ? available.toPlainString() : "0").build());
+        }));
         grpc.callHandler(CustomerLedgerGrpc.getReserveMethod(), call -> call.handler(req -> {
             String auth = call.headers().get("authorization");
             if (auth == null && call.headers().get("x-api-key") == null) {

@@ -101,6 +101,8 @@ class StateMatrixApiTest extends CartApiTestBase {
             case ADD_PAYMENT -> spec.body(List.of(Map.of("paymentCode", "01", "amount", 1000))).post(base + "/payments");
             case BILL -> spec.post(base + "/bill");
             case RESUME_ITEM_ENTRY -> spec.post(base + "/resume-item-entry");
+            case ATTACH_CUSTOMER -> spec.body(Map.of("customer_code", "PT10-matrix")).put(base + "/customer");
+            case DETACH_CUSTOMER -> spec.delete(base + "/customer");
             case CREATE -> throw new IllegalArgumentException();
         };
     }

@@ -72,6 +72,14 @@ class CartJsonTest {
                 "changeAmount", "stampDutyAmount", "receiptNo", "transactionNo", "transactionType", "businessDate",
                 "generateDateTime", "lineItems", "payments", "taxes", "subtotalDiscounts", "receiptText", "journalText",
                 "staff", "status"), names(json));
+        Cart forAsha = busyCart().attachCustomer(new Customer("ASHA", "Asha", "gold", bd(10), null), CTX);
+        Set<String> withCustomer = new java.util.HashSet<>(names(json));
+        withCustomer.add("customer"); // Kassa's addition, only when the cart has a customer
+        JsonNode viewed = MAPPER.valueToTree(CartView.of(forAsha));
+        assertEquals(withCustomer, names(viewed));
+        assertEquals(Set.of("customerCode", "name", "loyaltyTier", "pointsAvailable", "creditAvailable"),
+                names(viewed.get("customer")));
+        assertEquals("ASHA", viewed.at("/customer/customerCode").asText());
         assertEquals(Set.of("lineNo", "itemCode", "itemName", "categoryCode", "unitPrice", "unitPriceOriginal",
                 "isUnitPriceChanged", "quantity", "amount", "discounts", "imageUrls", "isCancelled", "isDiscountRestricted"),
                 names(json.at("/lineItems/0")));

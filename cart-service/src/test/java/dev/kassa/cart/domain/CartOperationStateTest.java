@@ -1,5 +1,6 @@
 package dev.kassa.cart.domain;
 
+import dev.kassa.cart.domain.payment.PaymentRegistry;
 import dev.kassa.cart.domain.receipt.ReceiptSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class CartOperationStateTest {
 
+    static final Customer ASHA = new Customer("ASHA", "Asha", "gold", bd(60), bd(500));
     static final Map<CartState, Supplier<Cart>> CART_IN = new EnumMap<>(CartState.class);
     static final Map<CartEvent, Consumer<Cart>> OPERATION = new EnumMap<>(CartEvent.class);
 
@@ -54,6 +56,8 @@ class CartOperationStateTest {
             billed(c);
         });
         OPERATION.put(CartEvent.RESUME_ITEM_ENTRY, c -> c.resumeItemEntry(CTX));
+        OPERATION.put(CartEvent.ATTACH_CUSTOMER, c -> c.attachCustomer(ASHA, CTX));
+        OPERATION.put(CartEvent.DETACH_CUSTOMER, c -> c.detachCustomer(CTX));
     }
 
     static Stream<Arguments> everyStateAndOperation() {
@@ -87,5 +91,39 @@ class CartOperationStateTest {
     void everyOperationIsCovered() {
         assertEquals(CartEvent.values().length - 1, OPERATION.size()); // all but CREATE (Cart.create)
         assertEquals(CartState.values().length - 1, CART_IN.size()); // all but Initial (a cart is born Idle)
+    }
+
+    /** A customer changes only while no credit or points payment holds their ledger; the same one is no change. */
+    @org.junit.jupiter.api.Test
+    void theCustomerChangesOnlyWhileNoLedgerPaymentHoldsThem() {
+        CartContext ctx = CTX.withPaymentMethods(Map.of(
+                        "01", new PaymentMethod("01", "Cash", bd(0), true, true, true, true),
+                        "31", new PaymentMethod("31", "Credit", bd(0), false, false, false, true)))
+                .withPaymentPlugins(PaymentRegistry.fromConfig(Map.of("01", "CashPayment", "31", "CreditPayment")));
+        Cart cart = payingCartWith(ItemToAdd.of(item4901(), 2));
+        cart.attachCustomer(ASHA, ctx);
+        assertEquals("ASHA", cart.customerCode());
+        long version = cart.version();
+        cart.attachCustomer(new Customer("ASHA", "Asha", "gold", bd(1), bd(1)), ctx);
+        assertEquals(version, cart.version(), "the same customer again changes nothing");
+        assertEquals(bd(60), cart.customer().pointsAvailable());
+
+        cart.addPayments(List.of(PaymentRequest.of("01", 10)), ctx);
+        cart.detachCustomer(ctx); // cash holds nothing
+        assertEquals(null, cart.customerCode());
+        cart.attachCustomer(ASHA, ctx);
+        cart.addPayments(List.of(new PaymentRequest("31", bd(20), "reservation:r-1")), ctx);
+        long held = cart.version();
+        var e = assertApiError(400, "300004", () -> cart.detachCustomer(ctx));
+        assertEquals("The customer cannot change while payment 2 (Credit) holds the credit of customer ASHA:"
+                + " resume item entry first", e.getMessage());
+        assertApiError(400, "300004", () -> cart.attachCustomer(new Customer("BALA", null, null, null, null), ctx));
+        assertEquals("ASHA", cart.customerCode());
+        assertEquals(held, cart.version());
+        cart.attachCustomer(ASHA, ctx); // the same customer is still fine
+        cart.resumeItemEntry(ctx);
+        cart.detachCustomer(ctx);
+        assertEquals(null, cart.customerCode());
+        assertEquals(null, CartView.of(cart).customer());
     }
 }

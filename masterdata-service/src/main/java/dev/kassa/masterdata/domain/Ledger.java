@@ -19,6 +19,10 @@ public final class Ledger {
                            BigDecimal pointsReserved, BigDecimal pointsAvailable) {
     }
 
+    /** A customer as a till sees them when attaching them to a cart: who, their tier, and what they can spend. */
+    public record Holder(String customerCode, String name, String loyaltyTier, boolean erased, Balances balances) {
+    }
+
     public record Reservation(String reservationId, String customerCode, String ledger, BigDecimal amount,
                               String status, String expiresAt) {
     }

@@ -5,6 +5,7 @@ import dev.kassa.common.event.CashLog;
 import dev.kassa.common.pg.TenantTx;
 import dev.kassa.masterdata.domain.Ledger;
 import dev.kassa.masterdata.domain.Ledger.Balances;
+import dev.kassa.masterdata.domain.Ledger.Holder;
 import dev.kassa.masterdata.domain.Ledger.Reservation;
 import dev.kassa.masterdata.domain.MasterDataErrors;
 import dev.kassa.masterdata.event.RepaymentEvents;
@@ -57,7 +58,7 @@ public class LedgerService {
               AND a.points_balance - a.points_reserved - $2 >= 0""";
 
     static final String BALANCES = """
-            SELECT c.customer_code, c.credit_limit, c.is_erased,
+            SELECT c.customer_code, c.name, c.loyalty_tier, c.credit_limit, c.is_erased,
                    coalesce(a.credit_balance, 0) AS credit_balance, coalesce(a.credit_reserved, 0) AS credit_reserved,
                    coalesce(a.points_balance, 0) AS points_balance, coalesce(a.points_reserved, 0) AS points_reserved
             FROM customer c LEFT JOIN ledger_account a ON a.customer_code = c.customer_code
@@ -80,6 +81,18 @@ public class LedgerService {
 
     public Uni<Balances> balances(String tenantId, String customerCode) {
         return tx.runSql(tenantId, conn -> balances(conn, customerCode));
+    }
+
+    /** The customer and their balances, for a till attaching them to a cart (a read: nothing changes). */
+    public Uni<Holder> holder(String tenantId, String customerCode) {
+        return tx.runSql(tenantId, conn -> conn.preparedQuery(BALANCES).execute(Tuple.of(customerCode)).map(rows -> {
+            if (rows.rowCount() == 0) {
+                throw MasterDataErrors.notFound("Customer " + customerCode);
+            }
+            Row r = rows.iterator().next();
+            return new Holder(r.getString("customer_code"), r.getString("name"), r.getString("loyalty_tier"),
+                    r.getBoolean("is_erased"), balances(r));
+        }));
     }
 
     /**
