@@ -328,7 +328,7 @@ class BusinessDayTest extends TerminalTestBase {
     /**
      * A cash in tied to a customer repays store credit: checked with master data first (unknown 404, more
      * than owed 400, master data down 503 while plain cash still goes in), then logged and published with
-     * the customer and the repayment id; a cash out names no customer.
+     * the customer and the repayment id, once per repayment id; a cash out names no customer.
      */
     @Test
     void creditRepaymentAtTheTill() {
@@ -350,6 +350,14 @@ class BusinessDayTest extends TerminalTestBase {
                 .body("data.repaymentId", equalTo("R-1"))
                 .extract().path("data.receiptText");
         assertTrue(text.contains("顧客") && text.contains("C1") && text.contains("1,000円"), text);
+        // the till lost the answer and retries without an Idempotency-Key: the first cash in answers, no new one
+        withKey(apiKey).body(Map.of("amount", 1000, "customer_code", "C1", "repayment_id", "R-1"))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId).then().statusCode(200)
+                .body("data.repaymentId", equalTo("R-1")).body("data.receiptText", equalTo(text));
+        withKey(apiKey).body(Map.of("amount", 999, "customer_code", "C1", "repayment_id", "R-1"))
+                .post("/api/v1/terminals/{id}/cash-in", terminalId).then().statusCode(422)
+                .body("userError.code", equalTo("300001"))
+                .body("message", containsString("repayment_id R-1 was taken by another repayment"));
         String second = withKey(apiKey).body(Map.of("amount", 500, "customerCode", "C1", "description", "Paid off"))
                 .post("/api/v1/terminals/{id}/cash-in", terminalId).then().statusCode(200)
                 .body("data.description", equalTo("Paid off"))

@@ -1,12 +1,14 @@
 package dev.kassa.terminal.repository;
 
+import dev.kassa.terminal.domain.CashInOutLogEntry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Counts of a terminal session's cash movements, for the close. */
+/** Counts of a terminal session's cash movements, for the close; a repayment by its id. */
 @ApplicationScoped
 public class CashLogRepository {
 
@@ -27,6 +29,14 @@ public class CashLogRepository {
                 .setParameter("counter", openCounter)
                 .getResultList()
                 .map(CashLogRepository::first);
+    }
+
+    /** The cash in that took the repayment {@code repaymentId} (unique in the tenant), if any. */
+    public Uni<Optional<CashInOutLogEntry>> repayment(Mutiny.Session session, String repaymentId) {
+        return session.createSelectionQuery("from CashInOutLogEntry where repaymentId = :id", CashInOutLogEntry.class)
+                .setParameter("id", repaymentId)
+                .getResultList()
+                .map(rows -> rows.stream().findFirst());
     }
 
     private static SessionCash first(List<Object[]> rows) {

@@ -4,6 +4,7 @@ import dev.kassa.common.api.ApiException;
 import dev.kassa.common.auth.ApiKeys;
 import dev.kassa.common.event.CashLog;
 import dev.kassa.common.event.OpenCloseLog;
+import dev.kassa.common.pg.SqlFailures;
 import dev.kassa.common.pg.TenantTx;
 import dev.kassa.terminal.client.CartClient;
 import dev.kassa.terminal.client.Downstream;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -183,9 +185,38 @@ public class BusinessDayService {
      * written: an unknown customer is 404 (406020), more than the customer owes 400 (406021), master data
      * unreachable 503 (407202) - the till can then still take plain cash. The repayment's id is the
      * client's {@code repaymentId}, else the cash log's event id; master data posts it under that id, once.
+     *
+     * <p>A repayment id is taken once per tenant: the same repayment again (a till that lost the answer and
+     * retries without its Idempotency-Key) answers the cash in that took it, so the drawer's log counts the
+     * money once as the ledger does; the id with another customer, amount or terminal is 422.
      */
     public Uni<CashInOutLogEntry> repayment(String tenantId, String terminalId, BigDecimal amount,
                                             String description, String customerCode, String repaymentId) {
+        if (repaymentId == null) {
+            return checkedRepayment(tenantId, terminalId, amount, description, customerCode, null);
+        }
+        Uni<Optional<CashInOutLogEntry>> earlier = tx.run(tenantId, s -> cashLogs.repayment(s, repaymentId));
+        return earlier.flatMap(found -> found.isPresent()
+                ? Uni.createFrom().item(sameRepayment(found.get(), terminalId, amount, customerCode))
+                : checkedRepayment(tenantId, terminalId, amount, description, customerCode, repaymentId)
+                        .onFailure(SqlFailures::isUniqueViolation) // a concurrent retry took it first
+                        .recoverWithUni(() -> earlier.map(again -> sameRepayment(again.orElseThrow(), terminalId,
+                                amount, customerCode))));
+    }
+
+    private static CashInOutLogEntry sameRepayment(CashInOutLogEntry e, String terminalId, BigDecimal amount,
+                                                   String customerCode) {
+        if (!e.customerCode.equals(customerCode) || e.amount.compareTo(amount) != 0
+                || !terminalId.endsWith("-" + e.storeCode + "-" + e.terminalNo)) {
+            throw ApiException.validation("Invalid input data: repayment_id " + e.repaymentId + " was taken by another"
+                    + " repayment (customer " + e.customerCode + ", amount " + e.amount.stripTrailingZeros().toPlainString()
+                    + ", store " + e.storeCode + " terminal " + e.terminalNo + ")");
+        }
+        return e;
+    }
+
+    private Uni<CashInOutLogEntry> checkedRepayment(String tenantId, String terminalId, BigDecimal amount,
+                                                    String description, String customerCode, String repaymentId) {
         return Downstream.resumeOnCaller(masterData.credit(tenantId, customerCode))
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> {
                     LOG.warnf("Master data unavailable for the repayment of %s at %s: %s", customerCode, terminalId,
