@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
  * <pre>
  *                                                         points          credit owed
  * tx 1 sale   2 x 49-02 = 500 + 50 = 550, cash            +5 (550/100) -> 5
- * tx 2 sale   1 x 49-01 = 120 + 12 = 132, 5 points + cash  -5 +1 -> 1
- *                                                127
+ * tx 2 sale   1 x 49-01 = 120 + 12 = 132, the customer    -5 +1 -> 1
+ *             attached to the open cart; 5 points + cash 127
  * tx 3 sale   2 x 49-03 = 660, credit 660                 +6 -> 7          660
  * (refused)   2 x 49-02 = 550 on credit: 660 + 550 > 1000: 400 / 403008
  * tx 4 sale   the same 550: credit 340 (exactly what is   +5 -> 12         1000
@@ -135,11 +135,19 @@ final class CustomerDay {
             Expect.on(r).text("/data/cartStatus", "Completed").num("/data/transactionNo", 1).verify();
             awaitLedger("pointsBalance", 5);
         });
-        steps.run("customer: cart: tx 2, 1 x 49-01 = 132, 5 points held then redeemed, cash 127: 5 - 5 + 1 = 1 point", () -> {
-            String cart = customerCart();
+        steps.run("customer: cart: tx 2, 1 x 49-01 = 132, " + CUSTOMER + " attached to the open cart, 5 points held then "
+                + "redeemed, cash 127: 5 - 5 + 1 = 1 point", () -> {
+            Reply r = api.post(CART, "/api/v1/carts").bearer(terminalToken)
+                    .json(obj("transaction_type", 101, "user_id", "99", "user_name", "John Doe")).call().expect(201);
+            String cart = r.data().path("cartId").asText();
             cartPost(cart, "/lineItems", List.of(obj("itemCode", BusinessDayTest.BREZEL, "quantity", 1)));
+            // the cashier scans the loyalty card after the first item: looked up in master data
+            r = api.put(CART, "/api/v1/carts/" + cart + "/customer").bearer(terminalToken)
+                    .json(obj("customer_code", CUSTOMER)).call().expect(200);
+            Expect.on(r).text("/data/customer/customerCode", CUSTOMER).text("/data/customer/name", "Asha Rao")
+                    .num("/data/customer/pointsAvailable", 5).verify();
             cartPost(cart, "/subtotal", null);
-            Reply r = cartPost(cart, "/payments", List.of(obj("paymentCode", "21", "amount", 5)));
+            r = cartPost(cart, "/payments", List.of(obj("paymentCode", "21", "amount", 5)));
             Expect.on(r).num("/data/totalAmountWithTax", 132).num("/data/balanceAmount", 127).verify();
             // the hold is on the ledger before the bill: 5 points held, none available
             expectLedger(Map.of("pointsBalance", 5, "pointsReserved", 5, "pointsAvailable", 0));
