@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kassa.masterdata.grpc.v1.CustomerReply;
 import dev.kassa.masterdata.grpc.v1.CustomerRequest;
 import dev.kassa.masterdata.grpc.v1.ReservationReply;
+import dev.kassa.masterdata.grpc.v1.ReserveRequest;
 import dev.kassa.masterdata.service.LedgerService;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -403,6 +404,13 @@ class CustomerLedgerTest extends LedgerTestBase {
                 () -> lookUp(terminalToken(other, "S1", 1), t, "GOLD1")).getStatus().getCode());
         assertEquals(Status.Code.INVALID_ARGUMENT, assertThrows(StatusRuntimeException.class,
                 () -> lookUp(terminalToken(t, "S1", 1), t, "")).getStatus().getCode());
+        // holds belong to carts: a user of the tenant, even its owner, may neither look up nor hold
+        assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class,
+                () -> lookUp(userToken(t), t, "GOLD1")).getStatus().getCode());
+        assertEquals(Status.Code.PERMISSION_DENIED, assertThrows(StatusRuntimeException.class,
+                () -> ledgerStub(userToken(t)).reserve(ReserveRequest.newBuilder().setTenantId(t)
+                        .setCustomerCode("GOLD1").setLedger("credit").setAmount("10").setCartId("c-1")
+                        .setStoreCode("S1").setTerminalNo(1).build())).getStatus().getCode());
     }
 
     private CustomerReply lookUp(String token, String tenant, String code) {

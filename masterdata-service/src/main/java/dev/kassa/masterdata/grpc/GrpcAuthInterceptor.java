@@ -4,6 +4,7 @@ import dev.kassa.common.auth.Caller;
 import dev.kassa.common.auth.KassaAuthenticationMechanism;
 import dev.kassa.common.auth.Roles;
 import dev.kassa.common.auth.Tokens;
+import dev.kassa.masterdata.grpc.v1.CustomerLedgerGrpc;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -33,7 +34,10 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
     static final Context.Key<String> USER_TOKEN_ID = Context.key("kassa.user-token-id");
     static final Context.Key<String> API_KEY = Context.key("kassa.api-key");
     static final Context.Key<String> TERMINAL_ID = Context.key("kassa.terminal-id");
-    /** Users with these roles may call, as for the REST reads these calls mirror (docs/roles.md). */
+    /**
+     * Users with these roles may call, as for the REST reads these calls mirror (docs/roles.md); the
+     * customer ledger's holds belong to carts, so only terminals and services may call {@code CustomerLedger}.
+     */
     static final Set<String> USER_ROLES = Set.of(Roles.OWNER, Roles.MANAGER, Roles.CASHIER);
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -63,7 +67,8 @@ public class GrpcAuthInterceptor implements ServerInterceptor {
                 tenant = null;
             }
         }
-        if (caller != null && caller.isUser() && caller.roles().stream().noneMatch(USER_ROLES::contains)) {
+        if (caller != null && caller.isUser() && (caller.roles().stream().noneMatch(USER_ROLES::contains)
+                || CustomerLedgerGrpc.SERVICE_NAME.equals(call.getMethodDescriptor().getServiceName()))) {
             call.close(Status.PERMISSION_DENIED.withDescription("Not allowed for the roles "
                     + caller.roles() + " (docs/roles.md)"), new Metadata());
             return new ServerCall.Listener<>() {
