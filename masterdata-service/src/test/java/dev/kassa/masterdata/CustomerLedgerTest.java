@@ -243,12 +243,9 @@ class CustomerLedgerTest extends LedgerTestBase {
                 markers.add(sale(t, store, heldBy.get(i), 2, AS_OF, "MARK", 100, payment(1, CASH, 100, null)));
             }
             tranlogs(markers);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline && query(t,
+            await("the markers posted", () -> query(t,
                     "SELECT count(*) AS n FROM customer_purchase WHERE customer_code = 'MARK'").get(0).get("n")
-                    instanceof Number n && n.longValue() < markers.size()) {
-                Thread.sleep(100); // polling the consumer's effect, with a deadline
-            }
+                    instanceof Number n && n.longValue() >= markers.size());
             assertEquals(900, ledger(t, "BULK").getInt("data.creditBalance"));
             assertReconciled(t, "BULK");
         } finally {
@@ -329,20 +326,9 @@ class CustomerLedgerTest extends LedgerTestBase {
 
     /** Waits up to 30 s for the cash-log feed to have seen the event. */
     private void awaitProcessed(String t, String eventId) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!query(t, "SELECT 1 FROM kassa.processed_event WHERE consumer = $1 AND event_id = $2",
-                    LedgerService.CASHLOG_CONSUMER, eventId).isEmpty()) {
-                return;
-            }
-            try {
-                Thread.sleep(100); // polling the consumer's effect, with a deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("the cash-log feed never saw " + eventId);
+        await("the cash-log feed saw " + eventId, () -> !query(t,
+                "SELECT 1 FROM kassa.processed_event WHERE consumer = $1 AND event_id = $2",
+                LedgerService.CASHLOG_CONSUMER, eventId).isEmpty());
     }
 
     @Test

@@ -19,19 +19,21 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * What the ledger tests share: customers and loyalty settings through the API, tranlogs produced on
@@ -74,22 +76,14 @@ abstract class LedgerTestBase extends MasterDataTest {
 
     /** Waits up to 30 s for a balance of the customer to reach {@code expected}. */
     void awaitLedger(String t, String code, String field, Number expected) {
-        long deadline = System.currentTimeMillis() + 30_000;
         BigDecimal want = new BigDecimal(expected.toString());
-        BigDecimal seen = null;
-        while (System.currentTimeMillis() < deadline) {
-            seen = new BigDecimal(ledger(t, code).getString("data." + field));
-            if (seen.compareTo(want) == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(100); // polling the consumer's effect, with a deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail(field + " of " + code + " is " + seen + ", expected " + want);
+        await(field + " of " + code + " = " + want,
+                () -> new BigDecimal(ledger(t, code).getString("data." + field)).compareTo(want) == 0);
+    }
+
+    /** Polls the consumers' effect {@code done} for up to 30 s; fails naming {@code what} if it never holds. */
+    static void await(String what, Callable<Boolean> done) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(done);
     }
 
     static Map<String, Object> payment(int no, String code, Number amount, String reservationId) {
