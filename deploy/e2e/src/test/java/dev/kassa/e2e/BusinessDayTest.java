@@ -1275,7 +1275,8 @@ class BusinessDayTest {
         Expect.on(r).text("/data/functionMode", mode).verify();
     }
 
-    private static String newToken(Reply r) {
+    /** The terminal's new JWT, which an answer that changes the terminal's state carries. */
+    static String newToken(Reply r) {
         String token = r.header("X-New-Token");
         if (token == null || token.isBlank()) {
             throw new AssertionError("no X-New-Token header in the answer\n" + r.describe());

@@ -19,6 +19,7 @@ import static dev.kassa.e2e.BusinessDayTest.CART;
 import static dev.kassa.e2e.BusinessDayTest.JOURNAL;
 import static dev.kassa.e2e.BusinessDayTest.MASTERDATA;
 import static dev.kassa.e2e.BusinessDayTest.TERMINAL;
+import static dev.kassa.e2e.BusinessDayTest.newToken;
 import static dev.kassa.e2e.BusinessDayTest.obj;
 import static org.awaitility.Awaitility.await;
 
@@ -337,13 +338,5 @@ final class CustomerDay {
 
     private String terminalPath(String suffix) {
         return "/api/v1/terminals/" + terminalId + suffix;
-    }
-
-    private static String newToken(Reply r) {
-        String token = r.header("X-New-Token");
-        if (token == null || token.isBlank()) {
-            throw new AssertionError("no X-New-Token header in the answer\n" + r.describe());
-        }
-        return token;
     }
 }
