@@ -260,6 +260,8 @@ final class CustomerDay {
             }
             awaitLedger("creditBalance", 292);
             awaitLedger("pointsBalance", 8);
+            expectLedger(Map.of("creditLimit", CREDIT_LIMIT, "creditBalance", 292, "creditReserved", 0,
+                    "creditAvailable", 708, "pointsBalance", 8, "pointsReserved", 0, "pointsAvailable", 8));
         });
     }
 
