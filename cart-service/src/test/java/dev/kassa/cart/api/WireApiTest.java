@@ -2,6 +2,7 @@ package dev.kassa.cart.api;
 
 import dev.kassa.cart.domain.receipt.EscPos;
 import dev.kassa.cart.domain.receipt.ReceiptWriter;
+import dev.kassa.common.text.JapaneseDates;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,8 @@ class WireApiTest extends CartApiTestBase {
         String stamp = tran.path("data.generateDateTime");
         String text = tran.path("data.receiptText");
         OffsetDateTime at = OffsetDateTime.parse(stamp);
-        String tokyo = ReceiptWriter.formatDateTime(at.atZoneSameInstant(TOKYO).toOffsetDateTime().toString());
-        String utc = ReceiptWriter.formatDateTime(at.withOffsetSameInstant(ZoneOffset.UTC).toString());
+        String tokyo = JapaneseDates.dateTime(at.atZoneSameInstant(TOKYO).toOffsetDateTime().toString(), null);
+        String utc = JapaneseDates.dateTime(at.withOffsetSameInstant(ZoneOffset.UTC).toString(), null);
         assertTrue(text.contains("\n" + tokyo + "\n"), text);
         assertFalse(text.contains(utc), text);
         assertTrue(text.contains("合計                      \\220  "), text);

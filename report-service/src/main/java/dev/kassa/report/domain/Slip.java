@@ -1,14 +1,10 @@
 package dev.kassa.report.domain;
 
 import dev.kassa.common.text.DisplayWidth;
+import dev.kassa.common.text.JapaneseDates;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * A report as printed, in Kugel's report layout: 32 columns measured in display width (a kanji takes
@@ -18,9 +14,6 @@ import java.time.format.DateTimeParseException;
  */
 final class Slip {
     static final int WIDTH = 32;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年MM月dd日");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final String[] WEEKDAYS = {"月", "火", "水", "木", "金", "土", "日"};
 
     private final StringBuilder text = new StringBuilder();
 
@@ -33,21 +26,21 @@ final class Slip {
         Slip s = new Slip();
         s.left("店舗コード " + h.storeCode());
         s.split(h.terminalNo() == null ? "店舗合計" : "レジNo. " + h.terminalNo(), "責# ");
-        s.left(dateTime(h.generateDateTime()));
+        s.left(JapaneseDates.dateTime(h.generateDateTime(), null));
         s.center(" ");
         s.center(titleBefore + ("daily".equals(h.reportScope()) ? "( 日報 )" : "( 速報 )") + titleAfter);
         s.center(" ");
         if (h.businessDateFrom() != null && h.businessDateTo() != null) {
             if (periodOnLines) {
                 s.left("期間");
-                s.left("  " + businessDate(h.businessDateFrom()));
-                s.left("  ～ " + businessDate(h.businessDateTo()));
+                s.left("  " + JapaneseDates.businessDate(h.businessDateFrom()));
+                s.left("  ～ " + JapaneseDates.businessDate(h.businessDateTo()));
             } else {
-                s.left("期間 " + businessDate(h.businessDateFrom()));
-                s.left("     ～ " + businessDate(h.businessDateTo()));
+                s.left("期間 " + JapaneseDates.businessDate(h.businessDateFrom()));
+                s.left("     ～ " + JapaneseDates.businessDate(h.businessDateTo()));
             }
         } else if (h.businessDate() != null) {
-            s.left("営業日付 " + businessDate(h.businessDate()));
+            s.left("営業日付 " + JapaneseDates.businessDate(h.businessDate()));
         } else {
             s.left("営業日付 指定なし");
         }
@@ -131,37 +124,6 @@ final class Slip {
     /** Whole currency units, as Kugel's category and item slips print them ({@code int(amount)}). */
     static String whole(BigDecimal value) {
         return comma((value == null ? BigDecimal.ZERO : value).setScale(0, RoundingMode.DOWN));
-    }
-
-    /** "2026-03-15T10:10:00+09:00" -> "2026年03月15日(日) 10:10", in the time's own offset. */
-    static String dateTime(String value) {
-        if (value == null || value.isBlank()) {
-            return "";
-        }
-        LocalDateTime t;
-        try {
-            t = OffsetDateTime.parse(value).toLocalDateTime();
-        } catch (DateTimeParseException e) {
-            try {
-                t = LocalDateTime.parse(value);
-            } catch (DateTimeParseException e2) {
-                return value;
-            }
-        }
-        return DATE.format(t) + "(" + WEEKDAYS[t.getDayOfWeek().getValue() - 1] + ") " + TIME.format(t);
-    }
-
-    /** "20260315" -> "2026年03月15日(日)"; anything else as it is. */
-    static String businessDate(String value) {
-        if (value == null || !value.matches("\\d{8}")) {
-            return value == null ? "" : value;
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.substring(0, 4) + "-" + value.substring(4, 6) + "-" + value.substring(6));
-            return DATE.format(d) + "(" + WEEKDAYS[d.getDayOfWeek().getValue() - 1] + ")";
-        } catch (DateTimeParseException e) {
-            return value;
-        }
     }
 
     private static String cut(String s, int columns) {

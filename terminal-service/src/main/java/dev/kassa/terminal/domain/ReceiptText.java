@@ -6,11 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +16,6 @@ import java.util.Locale;
  */
 public final class ReceiptText {
     public static final int WIDTH = 32;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年MM月dd日");
 
     private final int width;
     private final List<String> lines = new ArrayList<>();
@@ -107,28 +101,5 @@ public final class ReceiptText {
     /** Left-pads with zeros to the width (as Python's zfill), e.g. staff {@code S001} -> {@code 00S001}. */
     public static String zeroFill(String value, int width) {
         return "0".repeat(Math.max(0, width - value.length())) + value;
-    }
-
-    /** {@code 2025年11月21日(金) 15:04} */
-    public static String dateTime(ZonedDateTime at) {
-        return at.format(DATE) + "(" + weekday(at.toLocalDate()) + ") "
-                + String.format("%02d:%02d", at.getHour(), at.getMinute());
-    }
-
-    /** {@code 20251121} -> {@code 2025年11月21日(金)}; anything else is shown as it is. */
-    public static String businessDate(String yyyymmdd) {
-        if (yyyymmdd == null) {
-            return "";
-        }
-        try {
-            LocalDate d = LocalDate.parse(yyyymmdd, SessionCounters.BUSINESS_DATE);
-            return d.format(DATE) + "(" + weekday(d) + ")";
-        } catch (DateTimeParseException e) {
-            return yyyymmdd;
-        }
-    }
-
-    private static String weekday(LocalDate d) {
-        return d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE);
     }
 }

@@ -1,5 +1,7 @@
 package dev.kassa.terminal.domain;
 
+import dev.kassa.common.text.JapaneseDates;
+
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 
@@ -54,11 +56,11 @@ public final class Receipts {
         ReceiptText r = new ReceiptText();
         r.left(h.storeName() != null ? "店舗名 " + h.storeName() : h.storeCode());
         r.split("レジNo. " + h.terminalNo(), h.staffId() != null ? "責# " + ReceiptText.zeroFill(h.staffId(), 6) : "責# ------");
-        r.left(ReceiptText.dateTime(h.at()));
+        r.left(JapaneseDates.dateTime(h.at().toLocalDateTime()));
         r.center(" ");
         r.center("【 " + title + "  レ ポ ー ト 】");
         r.center(" ");
-        r.left("営業日付 " + ReceiptText.businessDate(h.businessDate()));
+        r.left("営業日付 " + JapaneseDates.businessDate(h.businessDate()));
         r.left("開設回数 " + ReceiptText.fixedLeft(ReceiptText.comma(h.openCounter()) + "回", 10, false));
         return r;
     }

@@ -1,5 +1,6 @@
 package dev.kassa.terminal.domain;
 
+import dev.kassa.common.text.JapaneseDates;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -30,9 +31,9 @@ class ReceiptTextTest {
         assertEquals("0", ReceiptText.comma((BigDecimal) null));
         assertEquals("00S001", ReceiptText.zeroFill("S001", 6));
         assertEquals("LONGSTAFF", ReceiptText.zeroFill("LONGSTAFF", 6));
-        assertEquals("2025年06月02日(月) 10:04", ReceiptText.dateTime(MONDAY));
-        assertEquals("2025年06月07日(土)", ReceiptText.businessDate("20250607"));
-        assertEquals("2025-06", ReceiptText.businessDate("2025-06"));
+        assertEquals("2025年06月02日(月) 10:04", JapaneseDates.dateTime(MONDAY.toLocalDateTime()));
+        assertEquals("2025年06月07日(土)", JapaneseDates.businessDate("20250607"));
+        assertEquals("2025-06", JapaneseDates.businessDate("2025-06"));
     }
 
     @Test

@@ -1,13 +1,9 @@
 package dev.kassa.cart.domain.receipt;
 
 import dev.kassa.common.event.TranLog;
+import dev.kassa.common.text.JapaneseDates;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,9 +22,6 @@ public final class ReceiptWriter {
     public static final int DEFAULT_WIDTH = 32;
     public static final String CASH_CODE = "01";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年MM月dd日");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final String[] WEEKDAYS = {"月", "火", "水", "木", "金", "土", "日"};
 
     private final TextLayout layout;
     /** The settings of the receipt being written: a writer serves one receipt at a time. */
@@ -62,7 +55,7 @@ public final class ReceiptWriter {
         }
         String staffId = tran.staff() != null && tran.staff().id() != null ? tran.staff().id() : "";
         out.add(layout.split("レジNo. " + tran.terminalNo(), "責# " + staffId));
-        out.add(layout.left(formatDateTime(tran.generateDateTime(), settings.zone())));
+        out.add(layout.left(JapaneseDates.dateTime(tran.generateDateTime(), settings.zone())));
         out.add(layout.center("【 " + title(tran) + " 】"));
     }
 
@@ -154,7 +147,7 @@ public final class ReceiptWriter {
         }
         out.add(layout.border());
         out.add(layout.left("[対象レシート]"));
-        out.add(layout.split("日時", formatDateTime(origin.generateDateTime(), settings.zone())));
+        out.add(layout.split("日時", JapaneseDates.dateTime(origin.generateDateTime(), settings.zone())));
         String type = switch (origin.transactionType()) {
             case TranLog.SALE -> "売 上";
             case TranLog.RETURN -> "返 品";
@@ -201,33 +194,6 @@ public final class ReceiptWriter {
             case center -> layout.center(line.text());
             case right -> layout.right(line.text());
         };
-    }
-
-    /** "2025-05-01T12:34:56+09:00" -> "2025年05月01日(木) 12:34"; unparsable values are printed as they are. */
-    public static String formatDateTime(String value) {
-        return formatDateTime(value, null);
-    }
-
-    /**
-     * The time in the store's zone: "2025-05-01T03:34:56Z" in Asia/Tokyo -> "2025年05月01日(木) 12:34".
-     * A time without offset is printed as it is; {@code zone} null keeps the time's own offset.
-     */
-    public static String formatDateTime(String value, ZoneId zone) {
-        if (value == null || value.isBlank()) {
-            return "";
-        }
-        LocalDateTime t;
-        try {
-            OffsetDateTime at = OffsetDateTime.parse(value);
-            t = zone == null ? at.toLocalDateTime() : at.atZoneSameInstant(zone).toLocalDateTime();
-        } catch (DateTimeParseException e) {
-            try {
-                t = LocalDateTime.parse(value);
-            } catch (DateTimeParseException e2) {
-                return value;
-            }
-        }
-        return DATE.format(t) + "(" + WEEKDAYS[t.getDayOfWeek().getValue() - 1] + ") " + TIME.format(t);
     }
 
     /** Tax marks after the amount: 外 external 10%, 込 internal 10%, 軽 reduced rate (11, 12). */

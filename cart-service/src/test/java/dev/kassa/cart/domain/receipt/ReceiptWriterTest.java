@@ -11,6 +11,7 @@ import dev.kassa.cart.domain.transaction.ReversalContext;
 import dev.kassa.cart.domain.transaction.Reversals;
 import dev.kassa.cart.domain.transaction.TransactionStatus;
 import dev.kassa.common.event.TranLog;
+import dev.kassa.common.text.JapaneseDates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -160,14 +161,14 @@ class ReceiptWriterTest {
     @CsvSource({"2025-05-01T12:34:56+09:00, 2025年05月01日(木) 12:34", "2025-05-04T09:05:00, 2025年05月04日(日) 09:05",
             "yesterday, yesterday"})
     void dates(String value, String expected) {
-        assertEquals(expected, ReceiptWriter.formatDateTime(value));
+        assertEquals(expected, JapaneseDates.dateTime(value, null));
     }
 
     /** Times are stored in UTC; the receipt prints the store's local time (Kugel's stores are in Tokyo). */
     @Test
     void timesPrintInTheStoresZone() {
-        assertEquals("2025年05月01日(木) 09:05", ReceiptWriter.formatDateTime("2025-05-01T00:05:00Z", ZoneId.of("Asia/Tokyo")));
-        assertEquals("2025年05月01日(木) 00:05", ReceiptWriter.formatDateTime("2025-04-30T15:05:00Z", ZoneId.of("Asia/Tokyo")));
+        assertEquals("2025年05月01日(木) 09:05", JapaneseDates.dateTime("2025-05-01T00:05:00Z", ZoneId.of("Asia/Tokyo")));
+        assertEquals("2025年05月01日(木) 00:05", JapaneseDates.dateTime("2025-04-30T15:05:00Z", ZoneId.of("Asia/Tokyo")));
         Cart cart = payingCartWith(ItemToAdd.of(item4901(), 1));
         cart.addPayments(List.of(PaymentRequest.of("01", 1000)), CTX);
         String text = cart.bill(FIRST_NUMBERS, NOW.withOffsetSameInstant(ZoneOffset.UTC),
