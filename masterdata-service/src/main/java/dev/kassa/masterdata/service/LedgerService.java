@@ -161,17 +161,7 @@ public class LedgerService {
 
     /** Cancel, a failed bill or a timeout: the held amount is free again. Releasing twice is harmless. */
     public Uni<Reservation> release(String tenantId, String reservationId) {
-        return tx.runSql(tenantId, conn -> conn.preparedQuery("""
-                        WITH released AS (
-                            UPDATE ledger_reservation SET status = 'released', settled_at = now()
-                            WHERE reservation_id = $1 AND status IN ('reserved', 'confirmed')
-                            RETURNING customer_code, ledger, amount)
-                        UPDATE ledger_account a SET
-                            credit_reserved = a.credit_reserved - CASE WHEN r.ledger = 'credit' THEN r.amount ELSE 0 END,
-                            points_reserved = a.points_reserved - CASE WHEN r.ledger = 'points' THEN r.amount ELSE 0 END
-                        FROM released r WHERE a.customer_code = r.customer_code""")
-                .execute(Tuple.of(reservationId))
-                .chain(() -> reservation(conn, reservationId)));
+        return tx.runSql(tenantId, conn -> releaseIn(conn, reservationId).chain(() -> reservation(conn, reservationId)));
     }
 
     /**
