@@ -120,7 +120,8 @@ public class CustomerLedgerResource {
                 "Top customers fetched successfully", "get_top_customers"));
     }
 
-    private static LocalDate date(String name, String value) {
+    /** A yyyyMMdd query or body value named {@code name}; anything else is 422. */
+    static LocalDate date(String name, String value) {
         if (value == null || value.length() != 8) {
             throw ApiException.validation("Invalid input data: " + name + ": must be a date yyyyMMdd");
         }

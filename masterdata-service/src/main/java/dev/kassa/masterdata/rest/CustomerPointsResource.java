@@ -20,9 +20,6 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,13 +70,7 @@ public class CustomerPointsResource {
     public Uni<ApiResponse<PointsService.PointsExpiry>> expire(@RestPath("tenant_id") String tenantId,
                                                                @Valid @NotNull PointsExpiryCreate body) {
         callers.userOfTenant(tenantId);
-        LocalDate cutoff;
-        try {
-            cutoff = LocalDate.parse(body.earnedBefore(), DateTimeFormatter.BASIC_ISO_DATE);
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation("Invalid input data: earned_before: must be a date yyyyMMdd");
-        }
-        return points.expire(tenantId, cutoff).map(r -> ApiResponse.created(r, "Points earned before "
+        return points.expire(tenantId, CustomerLedgerResource.date("earned_before", body.earnedBefore())).map(r -> ApiResponse.created(r, "Points earned before "
                 + r.earnedBefore() + " expired for " + r.customerCount() + " customer(s)", "create_points_expiry"));
     }
 
